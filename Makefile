@@ -1,0 +1,90 @@
+# Innovation in Clustered Networks: the two commands are `make book` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+JB := $(BIN)/jupyter-book
+STAMP := $(VENV)/.installed
+FINGERPRINT := _build/.inputs-fingerprint
+
+.PHONY: help book rebuild test unit lint build-check browser data bench serve clean lock venv
+
+help:
+	@echo "make book   build the site strictly from clean (creates .venv on first use)"
+	@echo "make test   lint, unit tests, strict clean build, post-build and browser checks"
+	@echo "make data   regenerate the sample data in data/ from the seeded generators"
+	@echo "make bench  benchmarks (speed ratios) and the clean/cached build times"
+	@echo "make serve  serve _build/html on http://127.0.0.1:8000"
+
+$(STAMP): requirements-lock.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-lock.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Clear the execution cache whenever src/ or data/ changed since the last build, so no
+# page can show a number computed from older code or data.
+_build/.fresh: $(STAMP)
+	@mkdir -p _build
+	@new=$$($(PY) -c "from clusternet.data import data_fingerprint; print(data_fingerprint())"); \
+	old=$$(cat $(FINGERPRINT) 2>/dev/null || true); \
+	if [ "$$new" != "$$old" ]; then \
+	  echo "src/ or data/ changed: clearing the execution cache and doctrees"; \
+	  rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees _build/html; \
+	fi; \
+	mkdir -p _build; echo "$$new" > $(FINGERPRINT)
+
+## book: strict build from clean (what readers and CI get)
+book: $(STAMP)
+	rm -rf _build
+	$(MAKE) --no-print-directory rebuild
+	@echo "The site is in $(CURDIR)/_build/html/index.html (make serve to view it)"
+
+## rebuild: incremental strict build; re-executes whatever a change to src/ or data/ can affect
+rebuild: $(STAMP)
+	@$(MAKE) --no-print-directory _build/.fresh -B
+	$(JB) build . -W -n --keep-going --path-output .
+	@test ! -d _build/html/reports || test -z "$$(ls -A _build/html/reports)" || { echo "execution reports found in _build/html/reports"; exit 1; }
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory book
+	$(MAKE) --no-print-directory build-check
+	$(MAKE) --no-print-directory browser
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+unit: $(STAMP)
+	$(BIN)/pytest -q -n 2 -m "not build and not browser" tests
+
+build-check: $(STAMP)
+	$(BIN)/pytest -q -m build tests
+
+browser: $(STAMP)
+	bash .ci/install-browser.sh
+	$(BIN)/pytest -q -m browser tests
+
+data: $(STAMP)
+	$(PY) -m clusternet.samples
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+serve:
+	@echo "Serving http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^clusternet' > requirements-lock.txt
+
+clean:
+	rm -rf _build

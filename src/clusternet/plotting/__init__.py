@@ -1,0 +1,229 @@
+"""One look for every figure in the book.
+
+:func:`set_theme` is called once by ``import clusternet`` in a chapter's first cell
+(through :func:`clusternet.setup_book`). It sets a seaborn theme with the Okabe-Ito
+colour-blind-safe palette and type large enough to read in print and on a phone. The
+generic figure helpers here (forest plots, lines with confidence bands, network
+drawings) keep styling out of the chapters; topic-specific figures live in the
+``clusternet.plotting.<topic>`` modules.
+
+References
+----------
+- Okabe, M. and Ito, K. (2008). Color Universal Design (CUD): how to make figures
+  and presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from clusternet._validation import require_columns, require_dataframe
+
+__all__ = [
+    "PALETTE",
+    "OKABE_ITO",
+    "set_theme",
+    "forest_plot",
+    "line_with_band",
+    "draw_network",
+    "new_figure",
+    "ranked_bars",
+]
+
+#: Okabe-Ito colours, in the order the book uses them.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+PALETTE = list(OKABE_ITO.values())
+
+#: widths in inches: a full text column and a half column
+FULL_WIDTH, HALF_WIDTH = 8.0, 4.8
+
+
+def set_theme() -> None:
+    """Apply the book's theme: white grid, Okabe-Ito palette, large type, 150 dpi."""
+    sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE, font_scale=1.15)
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (FULL_WIDTH, 4.8),
+            "figure.dpi": 110,
+            "savefig.dpi": 150,
+            "savefig.bbox": "tight",
+            "axes.titlesize": 14,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 13,
+            "xtick.labelsize": 12,
+            "ytick.labelsize": 12,
+            "legend.fontsize": 11.5,
+            "legend.frameon": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "figure.constrained_layout.use": True,
+            "image.cmap": "cividis",
+        }
+    )
+
+
+def new_figure(width: float = FULL_WIDTH, height: float = 4.8, ncols: int = 1, nrows: int = 1, **kwargs):
+    """Return ``(figure, axes)`` sized for the book's text column."""
+    return plt.subplots(nrows=nrows, ncols=ncols, figsize=(width, height), **kwargs)
+
+
+def forest_plot(
+    table: pd.DataFrame,
+    *,
+    estimate: str = "estimate",
+    lower: str = "ci_lower",
+    upper: str = "ci_upper",
+    label: str = "term",
+    group: str | None = None,
+    reference: float | None = 1.0,
+    log_scale: bool = False,
+    xlabel: str = "Estimate (95% confidence interval)",
+    ax=None,
+):
+    """Draw estimates with confidence intervals as a forest plot.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per estimate, e.g. from :func:`clusternet.models.coefficient_table`.
+    estimate, lower, upper, label : str
+        Column names.
+    group : str, optional
+        Column used to colour points (e.g. geographic scale).
+    reference : float or None
+        Draw a dashed vertical line here (1 for odds ratios, 0 for coefficients).
+    log_scale : bool
+        Logarithmic x axis (for odds ratios).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    require_dataframe(table, "table")
+    columns = [estimate, lower, upper, label] + ([group] if group else [])
+    require_columns(table, columns, "table")
+    if ax is None:
+        _, ax = new_figure(height=max(2.5, 0.45 * len(table) + 1.2))
+    positions = np.arange(len(table))[::-1]
+    groups = table[group].astype(str) if group else pd.Series(["all"] * len(table))
+    colours = dict(zip(pd.unique(groups), PALETTE, strict=False))
+    for level, colour in colours.items():
+        mask = (groups == level).to_numpy()
+        values = table.loc[mask]
+        ax.errorbar(
+            values[estimate],
+            positions[mask],
+            xerr=[values[estimate] - values[lower], values[upper] - values[estimate]],
+            fmt="o",
+            color=colour,
+            ecolor=colour,
+            elinewidth=2,
+            capsize=3,
+            markersize=7,
+            label=None if group is None else level,
+        )
+    if reference is not None:
+        ax.axvline(reference, color="0.4", linestyle="--", linewidth=1)
+    ax.set_yticks(positions, table[label].astype(str))
+    if log_scale:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    if group:
+        ax.legend(loc="best")
+    return ax
+
+
+def line_with_band(x, mean, lower, upper, *, label=None, color=None, ax=None):
+    """Draw a line with a shaded confidence band; return the Axes."""
+    if ax is None:
+        _, ax = new_figure()
+    line = ax.plot(x, mean, label=label, color=color, linewidth=2.2)[0]
+    ax.fill_between(x, lower, upper, color=line.get_color(), alpha=0.2, linewidth=0)
+    return ax
+
+
+def draw_network(
+    graph,
+    *,
+    pos=None,
+    node_color=None,
+    edge_color=None,
+    node_size=80,
+    edge_width=1.0,
+    labels=False,
+    seed: int = 1,
+    ax=None,
+):
+    """Draw a networkx graph in the book's style (seeded layout, no axes); return the Axes."""
+    import networkx as nx
+
+    from clusternet._validation import require_graph
+
+    require_graph(graph, "graph")
+    if ax is None:
+        _, ax = new_figure(height=FULL_WIDTH * 0.7)
+    if pos is None:
+        pos = nx.spring_layout(graph, seed=seed)
+    nx.draw_networkx_edges(
+        graph, pos, ax=ax, edge_color=edge_color if edge_color is not None else "0.6", width=edge_width, alpha=0.8
+    )
+    nx.draw_networkx_nodes(
+        graph, pos, ax=ax, node_color=node_color if node_color is not None else OKABE_ITO["blue"],
+        node_size=node_size, edgecolors="white", linewidths=0.6,
+    )
+    if labels:
+        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=10)
+    ax.set_axis_off()
+    return ax
+
+
+def ranked_bars(values: pd.Series, *, top: int = 10, xlabel: str = "", highlight=None, reference=None, ax=None):
+    """Horizontal bars of the ``top`` largest values of a labelled Series, largest on top.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Values indexed by label.
+    top : int
+        How many bars.
+    xlabel : str
+        Axis label (say the unit).
+    highlight : label or list of labels, optional
+        Bars drawn in the accent colour.
+    reference : float, optional
+        Dashed vertical line (e.g. 1 for location quotients).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"values must be a pandas Series, got {type(values).__name__}")
+    if values.empty:
+        raise ValueError("values is empty; there is nothing to rank")
+    shown = values.sort_values(ascending=False).head(top)[::-1]
+    highlight = [] if highlight is None else ([highlight] if not isinstance(highlight, list) else highlight)
+    colours = [OKABE_ITO["vermillion"] if label in highlight else OKABE_ITO["blue"] for label in shown.index]
+    if ax is None:
+        _, ax = new_figure(height=max(2.5, 0.42 * len(shown) + 1.0))
+    ax.barh([str(i) for i in shown.index], shown.to_numpy(), color=colours)
+    if reference is not None:
+        ax.axvline(reference, color="0.3", linestyle="--", linewidth=1)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    return ax
