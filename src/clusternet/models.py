@@ -203,13 +203,13 @@ def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float 
         cov.loc[numerator, numerator] - 2 * ratio * cov.loc[numerator, denominator] + ratio**2 * cov.loc[denominator, denominator]
     ) / b2**2
     se = float(np.sqrt(variance))
-    z = stats.norm.ppf(1 - alpha / 2)
+    z = float(stats.norm.ppf(1 - alpha / 2))
     z_den = abs(b2) / float(np.sqrt(cov.loc[denominator, denominator]))
     return {
         "estimate": ratio,
         "std_error": se,
-        "ci_lower": ratio - z * se,
-        "ci_upper": ratio + z * se,
+        "ci_lower": float(ratio - z * se),
+        "ci_upper": float(ratio + z * se),
         "denominator_significant": bool(z_den > z),
     }
 
@@ -235,12 +235,12 @@ def turning_point(result, linear: str, squared: str, *, alpha: float = 0.05) -> 
     gradient = np.array([-1 / (2 * b2), b1 / (2 * b2**2)])
     sub = cov.loc[[linear, squared], [linear, squared]].to_numpy()
     se = float(np.sqrt(gradient @ sub @ gradient))
-    z = stats.norm.ppf(1 - alpha / 2)
+    z = float(stats.norm.ppf(1 - alpha / 2))
     return {
         "estimate": estimate,
         "std_error": se,
-        "ci_lower": estimate - z * se,
-        "ci_upper": estimate + z * se,
+        "ci_lower": float(estimate - z * se),
+        "ci_upper": float(estimate + z * se),
         "shape": "inverted U" if b2 < 0 else "U",
     }
 
