@@ -8,8 +8,9 @@ PY := $(BIN)/python
 JB := $(BIN)/jupyter-book
 STAMP := $(VENV)/.installed
 FINGERPRINT := _build/.inputs-fingerprint
+JBFLAGS ?= -W -n --keep-going
 
-.PHONY: help book rebuild test unit lint build-check browser data bench serve clean lock venv
+.PHONY: fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
@@ -28,14 +29,14 @@ $(STAMP): requirements-lock.txt pyproject.toml
 
 venv: $(STAMP)
 
-# Clear the execution cache whenever src/ or data/ changed since the last build, so no
+# Clear the execution cache whenever src/, data/ or the locked environment changed since the last build, so no
 # page can show a number computed from older code or data.
-_build/.fresh: $(STAMP)
+fresh: $(STAMP)
 	@mkdir -p _build
-	@new=$$($(PY) -c "from clusternet.data import data_fingerprint; print(data_fingerprint())"); \
+	@new=$$(find src data requirements-lock.txt -type f -not -path '*/__pycache__/*' -not -name '*.pyc' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1); \
 	old=$$(cat $(FINGERPRINT) 2>/dev/null || true); \
 	if [ "$$new" != "$$old" ]; then \
-	  echo "src/ or data/ changed: clearing the execution cache and doctrees"; \
+	  echo "src/ or data/ changed since the last build: clearing the execution cache and doctrees"; \
 	  rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees _build/html; \
 	fi; \
 	mkdir -p _build; echo "$$new" > $(FINGERPRINT)
@@ -48,8 +49,8 @@ book: $(STAMP)
 
 ## rebuild: incremental strict build; re-executes whatever a change to src/ or data/ can affect
 rebuild: $(STAMP)
-	@$(MAKE) --no-print-directory _build/.fresh -B
-	$(JB) build . -W -n --keep-going --path-output .
+	@$(MAKE) --no-print-directory fresh
+	$(JB) build . $(JBFLAGS) --path-output .
 	@test ! -d _build/html/reports || test -z "$$(ls -A _build/html/reports)" || { echo "execution reports found in _build/html/reports"; exit 1; }
 
 test: $(STAMP)

@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import pkgutil
@@ -38,7 +37,6 @@ __all__ = [
     "list_datasets",
     "get_spec",
     "load",
-    "data_fingerprint",
 ]
 
 
@@ -245,22 +243,3 @@ def validate_frame(frame: pd.DataFrame, spec: DatasetSpec, where: str = "") -> p
                 f"{where}: {int(dup.sum())} rows share the same {list(spec.unique)} (must be unique)"
             )
     return frame
-
-
-def data_fingerprint(paths=None) -> str:
-    """Return a SHA-256 over the contents of ``src/clusternet`` and ``data/``.
-
-    ``make book`` compares it with the fingerprint of the last build and clears the
-    execution cache when they differ, so no page can show a number computed from older
-    code or data.
-    """
-    root = Path(__file__).resolve().parents[2]
-    paths = paths or [root / "src", root / "data"]
-    digest = hashlib.sha256()
-    for base in paths:
-        for file in sorted(p for p in Path(base).rglob("*") if p.is_file()):
-            if "__pycache__" in file.parts or file.suffix == ".pyc":
-                continue
-            digest.update(str(file.relative_to(root)).encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()

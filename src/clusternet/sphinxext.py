@@ -145,7 +145,24 @@ def _write_files(app, exception):
     (static / "key-numbers.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def _drop_unused_thebe(app, pagename, templatename, context, doctree):
+    """Remove sphinx-thebe's scripts: the book has no live kernels (launch_buttons.thebe is
+    false), and sphinx-thebe 0.3.1 adds its configuration script twice under Jupyter Book,
+    which raises "Identifier 'THEBE_JS_URL' has already been declared" in every page."""
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+
+    def is_thebe(script) -> bool:
+        filename = str(getattr(script, "filename", script) or "")
+        body = getattr(script, "attributes", {}).get("body", "") or ""
+        return "thebe" in filename or "THEBE_JS_URL" in body
+
+    context["script_files"] = [script for script in scripts if not is_thebe(script)]
+
+
 def setup(app):
+    app.connect("html-page-context", _drop_unused_thebe)
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.connect("doctree-resolved", _fill_tables)

@@ -1,0 +1,139 @@
+"""Open every page of the built site in headless Chromium, as a reader would.
+
+Fails on console errors, failed requests, requests that leave localhost, and images that
+did not load. Saves a desktop screenshot of every page and a phone-sized one of the
+introduction in ``_build/screenshots/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import BUILD, HTML
+from .test_build import toc_files
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = BUILD / "screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return shutil.which("chromium")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    if not (HTML / "index.html").is_file():
+        pytest.fail("no built site in _build/html: run `make book` first")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    path = chromium_path()
+    with playwright_api.sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+        except Exception as error:  # pragma: no cover - depends on the machine
+            pytest.fail(
+                f"could not start Chromium ({error}). Install it: `sudo apt-get install chromium`, "
+                "or `.venv/bin/playwright install chromium`, or set CHROMIUM_PATH."
+            )
+        yield launched
+        launched.close()
+
+
+def _visit(browser, url: str, screenshot: Path, viewport: dict) -> list[str]:
+    problems: list[str] = []
+    page = browser.new_page(viewport=viewport)
+    host = urlparse(url).hostname
+
+    def on_console(message):
+        if message.type == "error":
+            problems.append(f"console error: {message.text}")
+
+    def on_request(request):
+        target = urlparse(request.url)
+        if target.scheme in ("http", "https") and target.hostname != host:
+            problems.append(f"request leaves localhost: {request.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed request: {request.url}"))
+    page.on("request", on_request)
+    response = page.goto(url, wait_until="networkidle")
+    if response is None or response.status != 200:
+        problems.append(f"HTTP status {None if response is None else response.status}")
+    broken = page.evaluate(
+        "() => Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+    )
+    problems += [f"image did not load: {src}" for src in broken]
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(screenshot), full_page=True)
+    page.close()
+    return problems
+
+
+@pytest.mark.parametrize("name", toc_files())
+def test_page_renders_cleanly(browser, site_url, name):
+    shot = SCREENSHOTS / f"{name.replace('/', '-')}.png"
+    problems = _visit(browser, f"{site_url}/{name}.html", shot, {"width": 1280, "height": 900})
+    assert not problems, "\n".join(problems)
+    assert shot.stat().st_size > 10_000, "the screenshot is suspiciously small (blank page?)"
+
+
+def test_introduction_on_a_phone(browser, site_url):
+    shot = SCREENSHOTS / "phone-chapters-intro.png"
+    problems = _visit(browser, f"{site_url}/chapters/intro.html", shot, {"width": 390, "height": 844})
+    assert not problems, "\n".join(problems)
+
+
+def test_glued_number_and_figure_are_visible(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/chapters/intro.html", wait_until="networkidle")
+    text = page.inner_text("main")
+    assert "7.5 times the national share" in " ".join(text.split())
+    figure = page.locator("figure#fig-intro-aerospace img")
+    assert figure.count() == 1
+    assert figure.evaluate("img => img.naturalWidth") > 300
+    assert "Figure 1" in page.locator("figure#fig-intro-aerospace figcaption").inner_text()
+    page.close()
+
+
+def test_key_numbers_file_downloads(browser, site_url):
+    page = browser.new_page()
+    response = page.goto(f"{site_url}/_static/key-numbers.csv")
+    assert response is not None and response.status == 200
+    assert response.text().startswith("name,value,text,unit,chapter,page,description")
+    page.close()
