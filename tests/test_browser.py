@@ -35,7 +35,11 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
     return shutil.which("chromium")
@@ -64,7 +68,9 @@ def browser():
     path = chromium_path()
     with playwright_api.sync_playwright() as playwright:
         try:
-            launched = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+            launched = playwright.chromium.launch(
+                executable_path=path, headless=True, args=CHROMIUM_FLAGS
+            )
         except Exception as error:  # pragma: no cover - depends on the machine
             pytest.fail(
                 f"could not start Chromium ({error}). Install it: `sudo apt-get install chromium`, "
@@ -115,7 +121,9 @@ def test_page_renders_cleanly(browser, site_url, name):
 
 def test_introduction_on_a_phone(browser, site_url):
     shot = SCREENSHOTS / "phone-chapters-intro.png"
-    problems = _visit(browser, f"{site_url}/chapters/intro.html", shot, {"width": 390, "height": 844})
+    problems = _visit(
+        browser, f"{site_url}/chapters/intro.html", shot, {"width": 390, "height": 844}
+    )
     assert not problems, "\n".join(problems)
 
 
@@ -133,7 +141,7 @@ def test_glued_number_and_figure_are_visible(browser, site_url):
 
 def test_key_numbers_file_downloads(browser, site_url):
     page = browser.new_page()
-    response = page.goto(f"{site_url}/_static/key-numbers.csv")
-    assert response is not None and response.status == 200
+    response = page.request.get(f"{site_url}/_static/key-numbers.csv")
+    assert response.status == 200
     assert response.text().startswith("name,value,text,unit,chapter,page,description")
     page.close()

@@ -74,7 +74,9 @@ def test_every_toc_entry_has_a_page():
 
 def test_no_execution_reports():
     reports = HTML / "reports"
-    assert not reports.exists() or not any(reports.iterdir()), f"execution reports: {list(reports.iterdir())}"
+    assert not reports.exists() or not any(reports.iterdir()), (
+        f"execution reports: {list(reports.iterdir())}"
+    )
 
 
 def test_executed_notebooks_have_no_errors_or_stderr():
@@ -88,7 +90,9 @@ def test_executed_notebooks_have_no_errors_or_stderr():
                 if output.get("output_type") == "error":
                     problems.append(f"{path.name} cell {index}: error {output.get('ename')}")
                 if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                    problems.append(f"{path.name} cell {index}: stderr {''.join(output['text'])[:200]!r}")
+                    problems.append(
+                        f"{path.name} cell {index}: stderr {''.join(output['text'])[:200]!r}"
+                    )
                 text = "".join(output.get("data", {}).get("text/plain", []))
                 if "Warning" in text and "warnings.warn" in text:
                     problems.append(f"{path.name} cell {index}: warning text in output")
@@ -149,7 +153,9 @@ def test_no_page_needs_a_remote_asset():
         for tag, url in parse(page).assets:
             if re.match(r"^(https?:)?//", url):
                 remote.append(f"{page.relative_to(HTML)}: <{tag}> {url}")
-    assert not remote, "pages load remote assets (the site must render offline):\n" + "\n".join(remote[:20])
+    assert not remote, "pages load remote assets (the site must render offline):\n" + "\n".join(
+        remote[:20]
+    )
 
 
 def test_key_numbers_file_is_complete_and_consistent():
@@ -161,7 +167,9 @@ def test_key_numbers_file_is_complete_and_consistent():
         value = float(row["value"])
         assert math.isfinite(value), f"{row['name']} is not finite"
         assert row["description"].strip(), f"{row['name']} has no description"
-        assert (HTML / row["page"]).is_file(), f"{row['name']} points at a missing page {row['page']}"
+        assert (HTML / row["page"]).is_file(), (
+            f"{row['name']} points at a missing page {row['page']}"
+        )
     payload = json.loads((HTML / "_static" / "key-numbers.json").read_text(encoding="utf-8"))
     assert [n["name"] for n in payload["numbers"]] == names
 
@@ -198,7 +206,9 @@ def test_key_results_equal_the_glued_numbers(chapter):
     rows = {row["name"]: row for row in key_numbers()}
     assert results, f"{chapter}: key_results() is empty"
     for name, value in results.items():
-        assert name in rows, f"{chapter}: key_results() has {name}, which no chapter glues as a headline"
+        assert name in rows, (
+            f"{chapter}: key_results() has {name}, which no chapter glues as a headline"
+        )
         assert float(rows[name]["value"]) == pytest.approx(value, rel=1e-9, abs=1e-12), name
 
 

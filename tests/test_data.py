@@ -18,14 +18,18 @@ def test_every_catalogued_file_exists_and_validates():
     for name, spec in specs.items():
         frame = data.load(name)
         assert len(frame) > 0, f"{name} is empty"
-        assert list(frame.columns) == list(spec.columns), f"{name}: column order differs from its spec"
+        assert list(frame.columns) == list(spec.columns), (
+            f"{name}: column order differs from its spec"
+        )
 
 
 def test_every_data_folder_is_documented():
     folders = sorted(p for p in (ROOT / "data").iterdir() if p.is_dir())
     assert folders
     for folder in folders:
-        assert (folder / "README.md").is_file() or (folder / "SOURCE.md").is_file(), f"{folder} has no README.md"
+        assert (folder / "README.md").is_file() or (folder / "SOURCE.md").is_file(), (
+            f"{folder} has no README.md"
+        )
     index = (ROOT / "data" / "README.md").read_text()
     for folder in folders:
         assert f"{folder.name}/" in index, f"data/README.md does not list {folder.name}/"
@@ -33,9 +37,7 @@ def test_every_data_folder_is_documented():
 
 def test_every_data_file_is_catalogued():
     catalogued = {spec.path for spec in data.list_datasets().values()}
-    on_disk = {
-        p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.csv")
-    }
+    on_disk = {p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.csv")}
     assert on_disk <= catalogued, f"CSV files without a spec: {sorted(on_disk - catalogued)}"
 
 
@@ -58,11 +60,15 @@ def test_sample_files_are_all_catalogued_as_sample():
     specs = {spec.path: spec for spec in data.list_datasets().values()}
     for relative in samples.registry():
         assert relative in specs, f"sample file {relative} has no DatasetSpec"
-        assert specs[relative].kind == "sample", f"{relative} is generated but not marked kind='sample'"
+        assert specs[relative].kind == "sample", (
+            f"{relative} is generated but not marked kind='sample'"
+        )
 
 
 def test_unknown_name_lists_known_names():
-    with pytest.raises(ValueError, match="unknown data set 'nope'; known data sets: .*cbp_state_naics4_2021"):
+    with pytest.raises(
+        ValueError, match="unknown data set 'nope'; known data sets: .*cbp_state_naics4_2021"
+    ):
         data.load("nope")
     with pytest.raises(TypeError):
         data.load(3)
@@ -80,7 +86,9 @@ def test_loader_reads_codes_as_text_with_leading_zeros():
 
 def test_environment_variable_points_at_another_data_folder(tmp_path, monkeypatch):
     (tmp_path / "us-geography").mkdir()
-    (tmp_path / "us-geography" / "us_states.csv").write_text("fips,abbreviation,name\n01,AL,Alabama\n")
+    (tmp_path / "us-geography" / "us_states.csv").write_text(
+        "fips,abbreviation,name\n01,AL,Alabama\n"
+    )
     monkeypatch.setenv("CLUSTERNET_DATA", str(tmp_path))
     assert data.data_dir() == tmp_path.resolve()
     assert data.load("us_states")["name"].tolist() == ["Alabama"]
@@ -107,11 +115,17 @@ SPEC = DatasetSpec(
     ("frame", "message"),
     [
         (pd.DataFrame({"region": ["a"], "count": [1]}), "missing column"),
-        (pd.DataFrame({"region": ["a"], "count": [1], "share": [0.1], "x": [1]}), "undocumented column"),
+        (
+            pd.DataFrame({"region": ["a"], "count": [1], "share": [0.1], "x": [1]}),
+            "undocumented column",
+        ),
         (pd.DataFrame({"region": ["a"], "count": [-1], "share": [0.1]}), "'count' has 1 negative"),
         (pd.DataFrame({"region": ["a"], "count": [1], "share": [1.5]}), "outside \\[0, 1\\]"),
         (pd.DataFrame({"region": ["c"], "count": [1], "share": [0.5]}), "unknown value"),
-        (pd.DataFrame({"region": ["a", "a"], "count": [1, 2], "share": [0.5, 0.5]}), "must be unique"),
+        (
+            pd.DataFrame({"region": ["a", "a"], "count": [1, 2], "share": [0.5, 0.5]}),
+            "must be unique",
+        ),
         (pd.DataFrame({"region": ["a"], "count": [1.5], "share": [0.5]}), "must hold integers"),
         (pd.DataFrame({"region": ["a"], "count": [None], "share": [0.5]}), "missing values"),
     ],
@@ -151,7 +165,9 @@ def test_version_is_written_in_one_place():
     citation = (ROOT / "CITATION.cff").read_text()
     assert f"version: {__version__}" in citation or f'version: "{__version__}"' in citation
     config = (ROOT / "_config.yml").read_text()
-    assert f"version {__version__}" in config, "the page footer in _config.yml must show the current version"
+    assert f"version {__version__}" in config, (
+        "the page footer in _config.yml must show the current version"
+    )
 
 
 def test_paths_are_resolved_from_the_package_not_the_cwd(tmp_path, monkeypatch):

@@ -68,7 +68,14 @@ def test_glue_number_requires_description():
 def test_collect_key_numbers_reads_glue_files(tmp_path):
     execute = tmp_path / "jupyter_execute" / "chapters"
     execute.mkdir(parents=True)
-    meta = {"name": "a_number", "value": 2.5, "text": "2.5", "unit": "x", "description": "d", "headline": True}
+    meta = {
+        "name": "a_number",
+        "value": 2.5,
+        "text": "2.5",
+        "unit": "x",
+        "description": "d",
+        "headline": True,
+    }
     hidden = dict(meta, name="support", headline=False)
     glued = {
         "a_number": {"data": {"text/plain": "2.5"}, "metadata": {GLUE_METADATA_KEY: meta}},
@@ -76,7 +83,9 @@ def test_collect_key_numbers_reads_glue_files(tmp_path):
         "plain": {"data": {"text/plain": "3"}, "metadata": {}},
     }
     (execute / "one.glue.json").write_text(json.dumps(glued))
-    rows = collect_key_numbers(tmp_path / "html", ["chapters/one", "chapters/missing"], {"chapters/one": "One"})
+    rows = collect_key_numbers(
+        tmp_path / "html", ["chapters/one", "chapters/missing"], {"chapters/one": "One"}
+    )
     assert rows == [
         {
             "name": "a_number",

@@ -12,7 +12,9 @@ from clusternet import models
 def logit_data():
     rng = np.random.default_rng(42)
     n = 4000
-    frame = pd.DataFrame({"x": rng.normal(size=n), "z": rng.normal(size=n), "g": rng.integers(0, 40, n)})
+    frame = pd.DataFrame(
+        {"x": rng.normal(size=n), "z": rng.normal(size=n), "g": rng.integers(0, 40, n)}
+    )
     linear = -0.2 + 0.8 * frame["x"] + 0.4 * frame["z"]
     frame["y"] = (rng.random(n) < 1 / (1 + np.exp(-linear))).astype(int)
     return frame
@@ -31,7 +33,9 @@ def test_logit_recovers_planted_odds_ratios(logit_data):
 
 def test_clustered_errors_match_statsmodels(logit_data):
     ours = models.fit_ols("y ~ x + z", logit_data, cluster="g")
-    theirs = smf.ols("y ~ x + z", data=logit_data).fit(cov_type="cluster", cov_kwds={"groups": logit_data["g"]})
+    theirs = smf.ols("y ~ x + z", data=logit_data).fit(
+        cov_type="cluster", cov_kwds={"groups": logit_data["g"]}
+    )
     assert np.allclose(ours.bse, theirs.bse)
 
 
@@ -88,7 +92,9 @@ def test_bad_inputs(logit_data):
     with pytest.raises(ValueError, match="single value"):
         models.fit_logit("y ~ x", logit_data.assign(y=1))
     with pytest.raises(ValueError, match="missing"):
-        models.fit_ols("y ~ x", logit_data.assign(x=np.where(np.arange(len(logit_data)) == 0, np.nan, 1.0)))
+        models.fit_ols(
+            "y ~ x", logit_data.assign(x=np.where(np.arange(len(logit_data)) == 0, np.nan, 1.0))
+        )
     result = models.fit_logit("y ~ x + z", logit_data)
     with pytest.raises(ValueError, match="not a term"):
         models.coefficient_ratio(result, "x", "w")

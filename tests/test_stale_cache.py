@@ -25,12 +25,19 @@ NUMBER = re.compile(r"employment\s+(\S+)\s+times the national share", re.S)
 
 
 def _make_rebuild(book: Path) -> str:
-    venv = Path(sys.executable).resolve().parents[1]
+    venv = Path(sys.prefix)
     env = dict(os.environ, CLUSTERNET_DATA=str(book / "data"))
     stamp = book / ".installed-stamp"  # newer than every prerequisite: make installs nothing
     stamp.touch()
     result = subprocess.run(
-        ["make", "--no-print-directory", "rebuild", f"VENV={venv}", f"STAMP={stamp}", "JBFLAGS=--keep-going"],
+        [
+            "make",
+            "--no-print-directory",
+            "rebuild",
+            f"VENV={venv}",
+            f"STAMP={stamp}",
+            "JBFLAGS=--keep-going",
+        ],
         cwd=book,
         env=env,
         capture_output=True,
@@ -54,7 +61,9 @@ def test_data_change_reaches_the_page(tmp_path):
     shutil.copytree(
         ROOT,
         book,
-        ignore=shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".hypothesis"),
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".hypothesis"
+        ),
     )
     (book / "_toc.yml").write_text("format: jb-book\nroot: chapters/intro\n")
     first = _make_rebuild(book)

@@ -53,7 +53,9 @@ def require_dataframe(obj, name: str) -> pd.DataFrame:
 def require_nonempty(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """Raise ValueError if ``frame`` has no rows or no columns."""
     if frame.shape[0] == 0 or frame.shape[1] == 0:
-        raise ValueError(f"{name} is empty (shape {frame.shape}); it needs at least one row and column")
+        raise ValueError(
+            f"{name} is empty (shape {frame.shape}); it needs at least one row and column"
+        )
     return frame
 
 
@@ -78,7 +80,9 @@ def require_numeric_columns(frame: pd.DataFrame, name: str, columns: Sequence[st
         if not pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c])
     ]
     if bad:
-        raise TypeError(f"{name} has non-numeric column(s) {format_items(bad)}; counts must be numbers")
+        raise TypeError(
+            f"{name} has non-numeric column(s) {format_items(bad)}; counts must be numbers"
+        )
     return frame
 
 
@@ -100,7 +104,9 @@ def require_nonnegative(frame: pd.DataFrame, name: str, columns: Sequence[str] |
         raise ValueError(f"{name} has infinite or missing values in column(s) {format_items(bad)}")
     if (values < 0).any():
         bad = [c for c in columns if (frame[c].to_numpy(dtype=float) < 0).any()]
-        raise ValueError(f"{name} has negative values in column(s) {format_items(bad)}; counts cannot be negative")
+        raise ValueError(
+            f"{name} has negative values in column(s) {format_items(bad)}; counts cannot be negative"
+        )
     return frame
 
 
@@ -141,7 +147,9 @@ def require_seed(seed, name: str = "seed"):
         return seed
     if seed is None or (isinstance(seed, numbers.Integral) and not isinstance(seed, bool)):
         return np.random.default_rng(seed)
-    raise TypeError(f"{name} must be None, an int or a numpy.random.Generator, got {type(seed).__name__}")
+    raise TypeError(
+        f"{name} must be None, an int or a numpy.random.Generator, got {type(seed).__name__}"
+    )
 
 
 def require_in(value, allowed: Iterable, name: str):
@@ -181,7 +189,9 @@ def require_graph(
     if not isinstance(graph, nx.Graph):
         raise TypeError(f"{name} must be a networkx graph, got {type(graph).__name__}")
     if directed is True and not graph.is_directed():
-        raise ValueError(f"{name} must be a directed graph (nx.DiGraph); direction matters for this measure")
+        raise ValueError(
+            f"{name} must be a directed graph (nx.DiGraph); direction matters for this measure"
+        )
     if directed is False and graph.is_directed():
         raise ValueError(f"{name} must be an undirected graph; convert with graph.to_undirected()")
     n = graph.number_of_nodes()
@@ -193,5 +203,7 @@ def require_graph(
     if connected:
         is_conn = nx.is_weakly_connected(graph) if graph.is_directed() else nx.is_connected(graph)
         if not is_conn:
-            raise ValueError(f"{name} is disconnected; pass its largest connected component instead")
+            raise ValueError(
+                f"{name} is disconnected; pass its largest connected component instead"
+            )
     return graph

@@ -96,10 +96,14 @@ class DatasetSpec:
 
     def __post_init__(self):
         if self.kind not in ("sample", "real"):
-            raise ValueError(f"DatasetSpec {self.name!r}: kind must be 'sample' or 'real', got {self.kind!r}")
+            raise ValueError(
+                f"DatasetSpec {self.name!r}: kind must be 'sample' or 'real', got {self.kind!r}"
+            )
         bad = {c: k for c, k in self.columns.items() if k not in _KINDS}
         if bad:
-            raise ValueError(f"DatasetSpec {self.name!r}: unknown column kinds {bad}; use {sorted(_KINDS)}")
+            raise ValueError(
+                f"DatasetSpec {self.name!r}: unknown column kinds {bad}; use {sorted(_KINDS)}"
+            )
 
 
 _KINDS = {"int", "float", "str", "bool"}
@@ -132,7 +136,9 @@ def _catalog() -> dict[str, DatasetSpec]:
         module = importlib.import_module(f"clusternet.catalog.{info.name}")
         for spec in getattr(module, "DATASETS", []):
             if spec.name in specs:
-                raise RuntimeError(f"data set name {spec.name!r} is declared twice in clusternet.catalog")
+                raise RuntimeError(
+                    f"data set name {spec.name!r} is declared twice in clusternet.catalog"
+                )
             specs[spec.name] = spec
     return specs
 
@@ -206,15 +212,21 @@ def validate_frame(frame: pd.DataFrame, spec: DatasetSpec, where: str = "") -> p
         series = frame[column]
         if column not in spec.nullable and series.isna().any():
             rows = list(series.index[series.isna()][:5])
-            raise DataValidationError(f"{where}: column {column!r} has missing values (rows {rows})")
+            raise DataValidationError(
+                f"{where}: column {column!r} has missing values (rows {rows})"
+            )
         present = series.dropna()
         if kind == "int" and not (
             pd.api.types.is_integer_dtype(present)
             or (pd.api.types.is_float_dtype(present) and (present == present.round()).all())
         ):
-            raise DataValidationError(f"{where}: column {column!r} must hold integers, has {series.dtype}")
+            raise DataValidationError(
+                f"{where}: column {column!r} must hold integers, has {series.dtype}"
+            )
         if kind == "float" and not pd.api.types.is_numeric_dtype(present):
-            raise DataValidationError(f"{where}: column {column!r} must be numeric, has {series.dtype}")
+            raise DataValidationError(
+                f"{where}: column {column!r} must be numeric, has {series.dtype}"
+            )
         if kind == "bool" and not (
             pd.api.types.is_bool_dtype(present) or set(present.unique()) <= {0, 1}
         ):
@@ -235,7 +247,9 @@ def validate_frame(frame: pd.DataFrame, spec: DatasetSpec, where: str = "") -> p
     for column, allowed in spec.allowed.items():
         unknown = sorted(set(frame[column].dropna().unique()) - set(allowed), key=str)
         if unknown:
-            raise DataValidationError(f"{where}: column {column!r} has unknown value(s) {unknown[:8]}")
+            raise DataValidationError(
+                f"{where}: column {column!r} has unknown value(s) {unknown[:8]}"
+            )
     if spec.unique:
         dup = frame.duplicated(list(spec.unique), keep=False)
         if dup.any():

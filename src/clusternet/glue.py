@@ -51,7 +51,9 @@ def format_number(value, *, digits: int = 2, percent: bool = False, signed: bool
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"value must be a real number, got {type(value).__name__}")
     if not math.isfinite(float(value)):
-        raise ValueError(f"value must be finite, got {value}; a headline number cannot be NaN or inf")
+        raise ValueError(
+            f"value must be finite, got {value}; a headline number cannot be NaN or inf"
+        )
     if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or digits < 0:
         raise ValueError(f"digits must be a non-negative integer, got {digits!r}")
     shown = float(value) * (100.0 if percent else 1.0)
@@ -127,7 +129,9 @@ def glue_number(
         raise ValueError(f"description of {name!r} must be a non-empty sentence")
     text = format_number(value, digits=digits, percent=percent, signed=signed)
     unit = "%" if percent else unit
-    number = KeyNumber(name=name, value=float(value), text=text, unit=unit, description=description.strip())
+    number = KeyNumber(
+        name=name, value=float(value), text=text, unit=unit, description=description.strip()
+    )
     try:
         from IPython import get_ipython
         from IPython.display import display

@@ -97,10 +97,12 @@ def fit_logit(formula: str, data: pd.DataFrame, *, cluster: str | None = None):
     outcome = formula.split("~")[0].strip()
     if outcome in data.columns:
         values = set(pd.unique(data[outcome].dropna()))
-        if not values <= {0, 1, True, False}:
+        if not values <= {0, 1}:
             raise ValueError(f"outcome {outcome!r} must be coded 0/1, found {sorted(values)[:5]}")
         if len(values) < 2:
-            raise ValueError(f"outcome {outcome!r} takes a single value; a logit needs both 0 and 1")
+            raise ValueError(
+                f"outcome {outcome!r} takes a single value; a logit needs both 0 and 1"
+            )
     model = _build(lambda f, data: smf.logit(f, data=data, missing="raise"), formula, data)
     try:
         return _fit(model, data, cluster, disp=False)
@@ -108,11 +110,15 @@ def fit_logit(formula: str, data: pd.DataFrame, *, cluster: str | None = None):
         raise ValueError(f"the logit {formula!r} cannot be estimated: {error}") from error
     except Exception as error:
         if "separation" in str(error).lower():
-            raise ValueError(f"perfect separation in {formula!r}; drop or merge the offending variable") from error
+            raise ValueError(
+                f"perfect separation in {formula!r}; drop or merge the offending variable"
+            ) from error
         raise
 
 
-def coefficient_table(result, *, exponentiate: bool = False, alpha: float = 0.05, terms=None) -> pd.DataFrame:
+def coefficient_table(
+    result, *, exponentiate: bool = False, alpha: float = 0.05, terms=None
+) -> pd.DataFrame:
     """Tidy table of estimates with confidence intervals.
 
     Parameters
@@ -148,7 +154,9 @@ def coefficient_table(result, *, exponentiate: bool = False, alpha: float = 0.05
     )
     if exponentiate:
         table = table.assign(
-            estimate=np.exp(table["estimate"]), ci_lower=np.exp(table["ci_lower"]), ci_upper=np.exp(table["ci_upper"])
+            estimate=np.exp(table["estimate"]),
+            ci_lower=np.exp(table["ci_lower"]),
+            ci_upper=np.exp(table["ci_upper"]),
         )
     if terms is not None:
         unknown = [t for t in terms if t not in set(table["term"])]
@@ -194,13 +202,19 @@ def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float 
     params, cov = result.params, result.cov_params()
     for term, label in ((numerator, "numerator"), (denominator, "denominator")):
         if term not in params.index:
-            raise ValueError(f"{label} {term!r} is not a term of the model; it has {list(params.index)}")
+            raise ValueError(
+                f"{label} {term!r} is not a term of the model; it has {list(params.index)}"
+            )
     b1, b2 = float(params[numerator]), float(params[denominator])
     if b2 == 0:
-        raise ValueError(f"denominator {denominator!r} has a coefficient of exactly 0; the ratio is undefined")
+        raise ValueError(
+            f"denominator {denominator!r} has a coefficient of exactly 0; the ratio is undefined"
+        )
     ratio = b1 / b2
     variance = (
-        cov.loc[numerator, numerator] - 2 * ratio * cov.loc[numerator, denominator] + ratio**2 * cov.loc[denominator, denominator]
+        cov.loc[numerator, numerator]
+        - 2 * ratio * cov.loc[numerator, denominator]
+        + ratio**2 * cov.loc[denominator, denominator]
     ) / b2**2
     se = float(np.sqrt(variance))
     z = float(stats.norm.ppf(1 - alpha / 2))
@@ -227,7 +241,9 @@ def turning_point(result, linear: str, squared: str, *, alpha: float = 0.05) -> 
     params, cov = result.params, result.cov_params()
     for term, label in ((linear, "linear"), (squared, "squared")):
         if term not in params.index:
-            raise ValueError(f"{label} term {term!r} is not in the model; it has {list(params.index)}")
+            raise ValueError(
+                f"{label} term {term!r} is not in the model; it has {list(params.index)}"
+            )
     b1, b2 = float(params[linear]), float(params[squared])
     if b2 == 0:
         raise ValueError("the squared term's coefficient is exactly 0; there is no turning point")

@@ -62,7 +62,9 @@ def collect_key_numbers(outdir: Path, docnames, titles) -> list[dict]:
             if not meta or not meta.get("headline", True):
                 continue
             if meta["name"] in seen:
-                raise ValueError(f"key number {meta['name']!r} is glued in both {seen[meta['name']]} and {docname}")
+                raise ValueError(
+                    f"key number {meta['name']!r} is glued in both {seen[meta['name']]} and {docname}"
+                )
             seen[meta["name"]] = docname
             rows.append(
                 {
@@ -125,7 +127,9 @@ def _fill_tables(app, doctree, docname):
             value = row["text"] + ("" if row["unit"] in ("", "%") else f" ({row['unit']})")
             line += nodes.entry("", nodes.paragraph(text=value))
             line += nodes.entry("", nodes.paragraph(text=row["description"]))
-            ref = nodes.reference("", row["chapter"], refuri=app.builder.get_relative_uri(docname, row["page"][:-5]))
+            ref = nodes.reference(
+                "", row["chapter"], refuri=app.builder.get_relative_uri(docname, row["page"][:-5])
+            )
             line += nodes.entry("", nodes.paragraph("", "", ref))
             body += line
         placeholder.replace_self(table)
@@ -141,8 +145,14 @@ def _write_files(app, exception):
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    payload = {"report": "Innovation in Clustered Networks", "version": __version__, "numbers": rows}
-    (static / "key-numbers.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
+    payload = {
+        "report": "Innovation in Clustered Networks",
+        "version": __version__,
+        "numbers": rows,
+    }
+    (static / "key-numbers.json").write_text(
+        json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
 
 
 def _drop_unused_thebe(app, pagename, templatename, context, doctree):

@@ -75,7 +75,9 @@ def set_theme() -> None:
     )
 
 
-def new_figure(width: float = FULL_WIDTH, height: float = 4.8, ncols: int = 1, nrows: int = 1, **kwargs):
+def new_figure(
+    width: float = FULL_WIDTH, height: float = 4.8, ncols: int = 1, nrows: int = 1, **kwargs
+):
     """Return ``(figure, axes)`` sized for the book's text column."""
     return plt.subplots(nrows=nrows, ncols=ncols, figsize=(width, height), **kwargs)
 
@@ -180,11 +182,21 @@ def draw_network(
     if pos is None:
         pos = nx.spring_layout(graph, seed=seed)
     nx.draw_networkx_edges(
-        graph, pos, ax=ax, edge_color=edge_color if edge_color is not None else "0.6", width=edge_width, alpha=0.8
+        graph,
+        pos,
+        ax=ax,
+        edge_color=edge_color if edge_color is not None else "0.6",
+        width=edge_width,
+        alpha=0.8,
     )
     nx.draw_networkx_nodes(
-        graph, pos, ax=ax, node_color=node_color if node_color is not None else OKABE_ITO["blue"],
-        node_size=node_size, edgecolors="white", linewidths=0.6,
+        graph,
+        pos,
+        ax=ax,
+        node_color=node_color if node_color is not None else OKABE_ITO["blue"],
+        node_size=node_size,
+        edgecolors="white",
+        linewidths=0.6,
     )
     if labels:
         nx.draw_networkx_labels(graph, pos, ax=ax, font_size=10)
@@ -192,7 +204,9 @@ def draw_network(
     return ax
 
 
-def ranked_bars(values: pd.Series, *, top: int = 10, xlabel: str = "", highlight=None, reference=None, ax=None):
+def ranked_bars(
+    values: pd.Series, *, top: int = 10, xlabel: str = "", highlight=None, reference=None, ax=None
+):
     """Horizontal bars of the ``top`` largest values of a labelled Series, largest on top.
 
     Parameters
@@ -217,8 +231,13 @@ def ranked_bars(values: pd.Series, *, top: int = 10, xlabel: str = "", highlight
     if values.empty:
         raise ValueError("values is empty; there is nothing to rank")
     shown = values.sort_values(ascending=False).head(top)[::-1]
-    highlight = [] if highlight is None else ([highlight] if not isinstance(highlight, list) else highlight)
-    colours = [OKABE_ITO["vermillion"] if label in highlight else OKABE_ITO["blue"] for label in shown.index]
+    highlight = (
+        [] if highlight is None else ([highlight] if not isinstance(highlight, list) else highlight)
+    )
+    colours = [
+        OKABE_ITO["vermillion"] if label in highlight else OKABE_ITO["blue"]
+        for label in shown.index
+    ]
     if ax is None:
         _, ax = new_figure(height=max(2.5, 0.42 * len(shown) + 1.0))
     ax.barh([str(i) for i in shown.index], shown.to_numpy(), color=colours)

@@ -10,7 +10,9 @@ from clusternet.samples import check_all, generate_all
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clusternet.samples", description=__doc__)
-    parser.add_argument("--check", action="store_true", help="verify committed files, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="verify committed files, write nothing"
+    )
     parser.add_argument("--only", default=None, help="only files whose path starts with this")
     parser.add_argument("--target", default=None, help="write here instead of the data folder")
     args = parser.parse_args(argv)
