@@ -90,11 +90,15 @@ def _geography(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
         if r + 1 < GRID_ROWS:
             pairs.append((k, k + GRID_COLUMNS))
     diagonals = [
-        (k, k + GRID_COLUMNS + 1) for k in range(len(names)) if rows[k] + 1 < GRID_ROWS and cols[k] + 1 < GRID_COLUMNS
+        (k, k + GRID_COLUMNS + 1)
+        for k in range(len(names))
+        if rows[k] + 1 < GRID_ROWS and cols[k] + 1 < GRID_COLUMNS
     ]
     keep = rng.random(len(diagonals)) < 0.25
     pairs += [d for d, kept in zip(diagonals, keep, strict=True) if kept]
-    adjacency = pd.DataFrame({"region_a": [names[a] for a, _ in pairs], "region_b": [names[b] for _, b in pairs]})
+    adjacency = pd.DataFrame(
+        {"region_a": [names[a] for a, _ in pairs], "region_b": [names[b] for _, b in pairs]}
+    )
     return regions, adjacency.sort_values(["region_a", "region_b"]).reset_index(drop=True)
 
 
@@ -103,7 +107,10 @@ def _industries(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
     # at least 3 industries per cluster, the rest spread at random
     sizes = 3 + rng.multinomial(N_INDUSTRIES - 3 * N_CLUSTERS, np.full(N_CLUSTERS, 1 / N_CLUSTERS))
     industries = pd.DataFrame(
-        {"industry": [f"I{k + 1:03d}" for k in range(N_INDUSTRIES)], "cluster": np.repeat(clusters, sizes)}
+        {
+            "industry": [f"I{k + 1:03d}" for k in range(N_INDUSTRIES)],
+            "cluster": np.repeat(clusters, sizes),
+        }
     )
     pairs = {(k, (k + 1) % N_CLUSTERS) for k in range(N_CLUSTERS)}
     while len(pairs) < N_CLUSTERS + 10:
@@ -111,7 +118,11 @@ def _industries(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
         pairs.add((min(a, b), max(a, b)))
     pairs = sorted((min(a, b), max(a, b)) for a, b in pairs)
     related = pd.DataFrame(
-        {"cluster_a": [clusters[a] for a, _ in pairs], "cluster_b": [clusters[b] for _, b in pairs], "weight": 1}
+        {
+            "cluster_a": [clusters[a] for a, _ in pairs],
+            "cluster_b": [clusters[b] for _, b in pairs],
+            "weight": 1,
+        }
     )
     return industries, related
 
@@ -126,7 +137,9 @@ def _build(seed: int) -> dict[str, pd.DataFrame]:
     region_names = regions["region"].to_numpy()
     cluster_names = np.array(sorted(industries["cluster"].unique()))
     adjacency = adjacency_from_pairs(adjacency_pairs, "region_a", "region_b", regions=region_names)
-    relatedness = adjacency_from_pairs(related_pairs, "cluster_a", "cluster_b", regions=cluster_names)
+    relatedness = adjacency_from_pairs(
+        related_pairs, "cluster_a", "cluster_b", regions=cluster_names
+    )
     n_regions, n_clusters = len(region_names), len(cluster_names)
 
     # start-year employment: region, industry, cluster x region and cell terms
@@ -143,12 +156,19 @@ def _build(seed: int) -> dict[str, pd.DataFrame]:
         + cluster_region[:, cluster_index]
         + rng.normal(0, 0.5, size=(n_regions, N_INDUSTRIES))
     )
-    start = pd.DataFrame(rng.poisson(np.exp(log_mean)), index=region_names, columns=industries["industry"].to_numpy())
+    start = pd.DataFrame(
+        rng.poisson(np.exp(log_mean)), index=region_names, columns=industries["industry"].to_numpy()
+    )
     mapping = industries.set_index("industry")["cluster"]
 
     # planted growth equation, regressors from the public helper
     panel = dps_growth_panel(
-        start, start, mapping, years=YEARS[1] - YEARS[0], relatedness=relatedness, adjacency=adjacency
+        start,
+        start,
+        mapping,
+        years=YEARS[1] - YEARS[0],
+        relatedness=relatedness,
+        adjacency=adjacency,
     )
     defined = panel[list(DPS_TERMS)].notna().all(axis=1).to_numpy()
     std_devs = panel.loc[defined, list(DPS_TERMS)].std(ddof=1)
@@ -158,10 +178,10 @@ def _build(seed: int) -> dict[str, pd.DataFrame]:
         rng.normal(0.01, 0.005, size=(n_regions, 1))
         + rng.normal(0.0, 0.01, size=(1, N_INDUSTRIES))
         + signal.reshape(n_regions, N_INDUSTRIES)
-        + rng.normal(0.0, 0.015, size=(n_regions, N_INDUSTRIES))
+        + rng.normal(0.0, 0.03, size=(n_regions, N_INDUSTRIES))
     )
     years = YEARS[1] - YEARS[0]
-    end = rng.poisson(start.to_numpy() * np.exp(years * growth))
+    end = np.rint(start.to_numpy() * np.exp(years * growth)).astype(np.int64)
 
     employment = pd.concat(
         [

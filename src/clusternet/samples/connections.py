@@ -18,10 +18,10 @@ parameters are **assumptions**, stated here and in ``data/sample-creative/README
   recombining ideas across sectors is the report's mechanism for product innovation);
 - the only published magnitude we borrow is the prior NESTA result quoted in the report
   (VERIFIED): firms spending twice as much on creative inputs were 25% more likely to
-  introduce product innovations. The spillover parameter ``TRUE_SPILLOVER`` is set so
-  that doubling the creative share of a non-creative firm's district, from its sample
-  mean, raises its innovation probability by about 25% (the chapter estimates this
-  quantity back). It is a different mechanism (presence, not purchases), so this is an
+  introduce product innovations (``CREATIVE_INPUTS_UPLIFT``). The spillover parameter
+  ``TRUE_SPILLOVER`` is set so that doubling the creative share of every non-creative
+  firm's district raises their mean innovation probability by about 25%
+  (:func:`true_spillover_doubling`; the chapter estimates this quantity back). It is a different mechanism (presence, not purchases), so this is an
   order-of-magnitude anchor, not a replication;
 - creative firms co-locate with high-tech manufacturing and knowledge-intensive business
   services (VERIFIED, qualitative): places with more creative firms get larger shares
@@ -50,7 +50,9 @@ __all__ = [
     "TRUE_LAYER_EFFECTS",
     "TRUE_SPILLOVER",
     "DEFAULT_SEED",
+    "CREATIVE_INPUTS_UPLIFT",
     "make_creative_economy",
+    "true_spillover_doubling",
     "sample_creative_districts",
     "sample_creative_firms",
     "sample_creative_ties",
@@ -72,7 +74,7 @@ PLACES = pd.DataFrame(
         ],
         "n_firms": [8000, 3000, 1200, 1000],
         "n_districts": [8, 5, 3, 2],
-        "creative_share": [0.12, 0.28, 0.22, 0.06],
+        "creative_share": [0.12, 0.28, 0.22, 0.08],
         "district_area_km2": [8.0, 4.0, 5.0, 40.0],
         "baseline": [-1.45, -1.45, -1.6, -1.75],
     }
@@ -125,6 +127,9 @@ TRUE_LAYER_EFFECTS = {"local": 0.12, "external": 0.22, "cross_sector": 0.35}
 _CREATIVE_INTERCEPT = -1.9
 _LOG_SIZE_EFFECT = 0.25
 _CREATIVE_SECTOR_SHIFT = {"software_and_games": 0.3, "design": 0.2}
+#: Prior NESTA result quoted by Chapain et al. (2010), VERIFIED: firms spending twice as
+#: much on creative inputs were 25% more likely to introduce product innovations.
+CREATIVE_INPUTS_UPLIFT = 0.25
 #: True log-odds effect on a non-creative firm's product innovation of its district's
 #: creative share (leave-one-out share, as a fraction); about +25% probability when the
 #: share doubles from its mean (see module docstring).
@@ -196,7 +201,7 @@ def make_creative_economy(seed=DEFAULT_SEED, *, scale: float = 1.0, density: flo
     district_rows = []
     for p, row in PLACES.iterrows():
         shares = rng.beta(
-            20 * row["creative_share"], 20 * (1 - row["creative_share"]), size=row["n_districts"]
+            40 * row["creative_share"], 40 * (1 - row["creative_share"]), size=row["n_districts"]
         )
         areas = row["district_area_km2"] * rng.uniform(0.6, 1.4, size=row["n_districts"])
         for d in range(row["n_districts"]):
@@ -311,11 +316,8 @@ def make_creative_economy(seed=DEFAULT_SEED, *, scale: float = 1.0, density: flo
     district_creative = np.bincount(district_idx, weights=creative, minlength=len(districts))
     district_firms = np.bincount(district_idx, minlength=len(districts))
     share_loo = (district_creative[district_idx] - creative) / (district_firms[district_idx] - 1)
-    eta_noncreative = (
-        PLACES["baseline"].to_numpy()[place_idx]
-        + TRUE_SPILLOVER * share_loo
-        + _LOG_SIZE_EFFECT * log_size
-        + np.array([_NONCREATIVE_SECTOR_SHIFT.get(s, 0.0) for s in sector])
+    eta_noncreative = _noncreative_log_odds(
+        PLACES["place"].to_numpy()[place_idx], sector, employees, share_loo
     )
     eta = np.where(creative, eta_creative, eta_noncreative)
     innovation = (rng.random(n_firms) < 1 / (1 + np.exp(-eta))).astype(int)
@@ -338,6 +340,67 @@ def make_creative_economy(seed=DEFAULT_SEED, *, scale: float = 1.0, density: flo
         "ties": ties[["source", "target"]].copy(),
         "layers": ties["layer"].astype(str).to_numpy(),
     }
+
+
+def _noncreative_log_odds(place, sector, employees, share):
+    """True log-odds of product innovation of non-creative firms (the spillover model)."""
+    baseline = PLACES.set_index("place")["baseline"]
+    return (
+        baseline.reindex(np.asarray(place)).to_numpy()
+        + TRUE_SPILLOVER * np.asarray(share, dtype=float)
+        + _LOG_SIZE_EFFECT * np.log(np.asarray(employees, dtype=float))
+        + np.array([_NONCREATIVE_SECTOR_SHIFT.get(s, 0.0) for s in sector])
+    )
+
+
+def true_spillover_doubling(firms: pd.DataFrame, share) -> float:
+    """True ratio of mean innovation probabilities if every firm's creative share doubled.
+
+    Uses the generator's true spillover model, so it is the value the chapter's
+    estimate (``spillover_effects(...)["doubling_ratio"]``) should recover.
+
+    Parameters
+    ----------
+    firms : pandas.DataFrame
+        Non-creative firms of the sample (``place``, ``sector``, ``employees``).
+    share : array-like
+        Their leave-one-out creative share, aligned with ``firms``.
+
+    Returns
+    -------
+    float
+        Mean probability at twice the share over mean probability at the share.
+
+    Raises
+    ------
+    TypeError
+        ``firms`` is not a DataFrame.
+    ValueError
+        Missing columns or a share of the wrong length.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"place": ["Larchester"], "sector": ["business_services"], "employees": [10]})
+    >>> round(true_spillover_doubling(f, [0.0]), 3)
+    1.0
+
+    References
+    ----------
+    - Chapain et al. (2010), see the module docstring.
+    """
+    from clusternet._validation import require_columns, require_dataframe
+
+    require_dataframe(firms, "firms")
+    require_columns(firms, ["place", "sector", "employees"], "firms")
+    share = np.asarray(share, dtype=float)
+    if share.shape != (len(firms),):
+        raise ValueError(
+            f"share must have one value per firm ({len(firms)}), got shape {share.shape}"
+        )
+    args = (firms["place"].to_numpy(), firms["sector"].to_numpy(), firms["employees"].to_numpy())
+    p0 = 1 / (1 + np.exp(-_noncreative_log_odds(*args, share)))
+    p1 = 1 / (1 + np.exp(-_noncreative_log_odds(*args, 2 * share)))
+    return float(p1.mean() / p0.mean())
 
 
 _CACHE: dict = {}

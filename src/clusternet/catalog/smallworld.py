@@ -1,0 +1,121 @@
+"""Data sets of the small-world Q chapter (Broadway sample history; Davis's women; jazz bands)."""
+
+from clusternet.data import DatasetSpec
+
+_CLASSICS_SOURCE = (
+    "R package networkdata v0.2.1 (D. Schoch), commit 8e4994bc, converted losslessly from "
+    ".rda to CSV; upstream the UCI/UCINET network data collection "
+    "(see data/network-classics/SOURCE.md)"
+)
+_CLASSICS_LICENCE = (
+    "MIT (networkdata package, LICENSE-networkdata.md); the field data carry no licence of "
+    "their own: cite the original study"
+)
+_DAVIS = "Davis, Gardner and Gardner (1941), Deep South; Breiger (1974)"
+_JAZZ = "Gleiser and Danon (2003), Community structure in jazz, Advances in Complex Systems 6(4)"
+_SAMPLE_SOURCE = "clusternet.samples.smallworld.broadway_history (seed 2005); sample data"
+_SAMPLE_LICENCE = "CC BY 4.0 (synthetic sample data of this report)"
+_ROLES = ("composer", "lyricist", "librettist", "choreographer", "director", "producer")
+
+DATASETS = [
+    DatasetSpec(
+        name="broadway_credits",
+        path="sample-broadway/credits.csv",
+        description=(
+            "Sample data: creative credits of a Broadway-like history of musicals, 1939-1989, "
+            "made by the team-assembly model; one row per artist, show and role"
+        ),
+        columns={"person": "str", "show": "str", "year": "int", "role": "str"},
+        kind="sample",
+        source=_SAMPLE_SOURCE,
+        licence=_SAMPLE_LICENCE,
+        nonnegative=("year",),
+        unique=("person", "show", "role"),
+        allowed={"role": _ROLES},
+        units={
+            "person": "artist id (A0001, ...)",
+            "show": "show id (S001, ...)",
+            "year": "opening year",
+        },
+    ),
+    DatasetSpec(
+        name="broadway_shows",
+        path="sample-broadway/shows.csv",
+        description=(
+            "Sample data: the 474 study shows of 1945-1989 with team size, veteran share and "
+            "success (hit 0/1; critics' review score 0-100) drawn with an inverted U in the year's Q"
+        ),
+        columns={
+            "show": "str",
+            "year": "int",
+            "team_size": "int",
+            "veteran_share": "float",
+            "hit": "int",
+            "reviews": "float",
+        },
+        kind="sample",
+        source=_SAMPLE_SOURCE,
+        licence=_SAMPLE_LICENCE,
+        nonnegative=("year", "team_size", "reviews"),
+        fractions=("veteran_share",),
+        unique=("show",),
+        allowed={"hit": (0, 1)},
+        units={
+            "team_size": "artists in the creative team",
+            "veteran_share": "share of the team with an earlier show (0-1)",
+            "hit": "1 = commercial hit, 0 = flop",
+            "reviews": "critics' score, 0-100",
+        },
+    ),
+    DatasetSpec(
+        name="classics_southern_women_edges",
+        path="network-classics/southern_women_edges.csv",
+        description=(
+            f"{_DAVIS}: which of 18 women of a Southern US town attended which of 14 social "
+            "events (1930s); a bipartite person x event affiliation network, one row per attendance"
+        ),
+        columns={"source": "str", "target": "str"},
+        kind="real",
+        source=_CLASSICS_SOURCE,
+        licence=_CLASSICS_LICENCE,
+        unique=("source", "target"),
+        units={"source": "event (date label, month/day)", "target": "woman (first name)"},
+    ),
+    DatasetSpec(
+        name="classics_southern_women_nodes",
+        path="network-classics/southern_women_nodes.csv",
+        description=f"{_DAVIS}: the 32 nodes, 18 women (type False) and 14 events (type True)",
+        columns={"id": "str", "type": "bool"},
+        kind="real",
+        source=_CLASSICS_SOURCE,
+        licence=_CLASSICS_LICENCE,
+        unique=("id",),
+        units={"type": "False = woman, True = event"},
+    ),
+    DatasetSpec(
+        name="classics_jazz_edges",
+        path="network-classics/jazz_edges.csv",
+        description=(
+            f"{_JAZZ}: 198 jazz bands of 1912-1940 (Red Hot Jazz Archive), tied when they shared "
+            "a musician; undirected, one row per tie (already projected: no musician-level data)"
+        ),
+        columns={"source": "int", "target": "int"},
+        kind="real",
+        source=_CLASSICS_SOURCE,
+        licence=_CLASSICS_LICENCE,
+        nonnegative=("source", "target"),
+        unique=("source", "target"),
+        units={"source": "band id (1-198)", "target": "band id (1-198)"},
+    ),
+    DatasetSpec(
+        name="classics_jazz_nodes",
+        path="network-classics/jazz_nodes.csv",
+        description=f"{_JAZZ}: the 198 band ids",
+        columns={"id": "int"},
+        kind="real",
+        source=_CLASSICS_SOURCE,
+        licence=_CLASSICS_LICENCE,
+        nonnegative=("id",),
+        unique=("id",),
+    ),
+]

@@ -1,0 +1,274 @@
+"""Figures of the life-cycle chapter.
+
+Every stage has one colour (Okabe-Ito) and one marker shape, so the figures read in
+grey-scale print and for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from clusternet._validation import (
+    require_columns,
+    require_dataframe,
+    require_nonempty,
+    require_real,
+)
+from clusternet.lifecycle import LIFECYCLE_STAGES
+from clusternet.plotting import OKABE_ITO, new_figure
+
+__all__ = [
+    "STAGE_COLOURS",
+    "STAGE_MARKERS",
+    "plot_planted_trajectories",
+    "plot_stage_plane",
+    "markdown_table",
+]
+
+STAGE_COLOURS = {
+    "emerging": OKABE_ITO["sky"],
+    "growing": OKABE_ITO["green"],
+    "mature": OKABE_ITO["blue"],
+    "declining": OKABE_ITO["vermillion"],
+    "renewing": OKABE_ITO["purple"],
+    "not specialised": "#8C8C8C",
+}
+STAGE_MARKERS = {
+    "emerging": "^",
+    "growing": "o",
+    "mature": "s",
+    "declining": "v",
+    "renewing": "D",
+    "not specialised": "X",
+}
+
+
+def plot_planted_trajectories(panel: pd.DataFrame, planted: pd.DataFrame, *, window: int):
+    """Small multiples: the location quotient of every planted pair over time, by stage.
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        The sample panel (``region, cluster, year, employment``), the whole economy.
+    planted : pandas.DataFrame
+        ``region, cluster, stage`` of the planted pairs.
+    window : int
+        Years at the end shaded as the classification window.
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    from clusternet.clusters import location_quotient
+
+    require_columns(panel, ["region", "cluster", "year", "employment"], "panel")
+    require_columns(planted, ["region", "cluster", "stage"], "planted")
+    require_nonempty(planted, "planted")
+    years = np.sort(panel["year"].unique())
+    lq = {
+        year: location_quotient(
+            panel.loc[panel["year"] == year].pivot(
+                index="region", columns="cluster", values="employment"
+            )
+        ).stack()
+        for year in years
+    }
+    lq = pd.DataFrame(lq)  # (region, cluster) x year
+    fig, axes = new_figure(height=6.4, ncols=3, nrows=2, sharex=True, sharey=True)
+    for ax, stage in zip(axes.ravel(), LIFECYCLE_STAGES, strict=True):
+        pairs = planted.loc[planted["stage"] == stage, ["region", "cluster"]].itertuples(
+            index=False, name=None
+        )
+        for pair in pairs:
+            ax.plot(
+                years, lq.loc[pair].to_numpy(), color=STAGE_COLOURS[stage], linewidth=1.4, alpha=0.8
+            )
+        ax.axvspan(years[-window] - 0.5, years[-1] + 0.5, color="0.9", zorder=0)
+        ax.axhline(1.0, color="0.3", linestyle="--", linewidth=1)
+        ax.set_yscale("log")
+        ax.set_title(stage.capitalize(), fontsize=13)
+        ax.grid(axis="x", visible=False)
+    ax0 = axes[0, 0]
+    ax0.set_yticks([0.25, 0.5, 1, 2, 4], ["0.25", "0.5", "1", "2", "4"])
+    ax0.minorticks_off()
+    for ax in axes[1]:
+        ax.set_xticks([years[0], years[-window], years[-1]])
+    for ax in axes[:, 0]:
+        ax.set_ylabel("Location quotient")
+    return fig
+
+
+def plot_stage_plane(
+    classified: pd.DataFrame,
+    *,
+    growth: str = "growth",
+    specialisation: str = "specialisation",
+    growth_threshold: float = 0.01,
+    specialisation_threshold: float = 1.0,
+    planted: str | None = None,
+    growth_limit: float | None = None,
+    marker_size: float = 55,
+    alpha: float = 0.9,
+    ax=None,
+):
+    """Scatter of growth against specialisation, coloured and shaped by stage.
+
+    The dashed lines are the classification thresholds, so each region of the plane is
+    one stage (growing and renewing share the top right, told apart by diversity).
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        Output of ``classify_life_cycle`` (or an indicator table), with a ``stage``
+        column.
+    growth, specialisation : str
+        Columns for the x axis (log points a year, shown in per cent) and the y axis
+        (location quotient, log scale).
+    growth_threshold, specialisation_threshold : float
+        Where to draw the thresholds.
+    planted : str, optional
+        Column with the planted stage; points whose classification differs are ringed
+        in black.
+    growth_limit : float, optional
+        Clip the x axis to +/- this growth (points beyond are drawn at the edge).
+    marker_size, alpha : float
+        Marker area and opacity (smaller and lighter for thousands of points).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    require_dataframe(classified, "classified")
+    require_columns(
+        classified, [growth, specialisation, "stage"] + ([planted] if planted else []), "classified"
+    )
+    require_nonempty(classified, "classified")
+    growth_threshold = require_real(growth_threshold, "growth_threshold", minimum=0.0)
+    specialisation_threshold = require_real(
+        specialisation_threshold, "specialisation_threshold", minimum=0.0, inclusive=False
+    )
+    if ax is None:
+        _, ax = new_figure(height=5.6)
+    x = classified[growth].to_numpy(dtype=float) * 100
+    if growth_limit is not None:
+        limit = require_real(growth_limit, "growth_limit", minimum=0.0, inclusive=False) * 100
+        x = np.clip(x, -limit, limit)
+    y = classified[specialisation].to_numpy(dtype=float)
+    stages = classified["stage"].astype(str).to_numpy()
+    handles = []
+    for stage in LIFECYCLE_STAGES:
+        mask = stages == stage
+        if not mask.any():
+            continue
+        ax.scatter(
+            x[mask],
+            y[mask],
+            s=marker_size,
+            marker=STAGE_MARKERS[stage],
+            color=STAGE_COLOURS[stage],
+            edgecolors="white",
+            linewidths=0.5,
+            alpha=alpha,
+            zorder=3,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker=STAGE_MARKERS[stage],
+                color=STAGE_COLOURS[stage],
+                markersize=9,
+                label=f"{stage} ({int(mask.sum())})",
+            )
+        )
+    if planted:
+        wrong = classified[planted].astype(str).to_numpy() != stages
+        if wrong.any():
+            ax.scatter(
+                x[wrong],
+                y[wrong],
+                s=marker_size * 3.2,
+                facecolors="none",
+                edgecolors="black",
+                linewidths=1.4,
+                zorder=4,
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    linestyle="",
+                    marker="o",
+                    markerfacecolor="none",
+                    markeredgecolor="black",
+                    markersize=12,
+                    label=f"misclassified ({int(wrong.sum())})",
+                )
+            )
+    for value in (-growth_threshold * 100, growth_threshold * 100):
+        ax.axvline(value, color="0.3", linestyle="--", linewidth=1)
+    ax.axhline(specialisation_threshold, color="0.3", linestyle="--", linewidth=1)
+    ax.set_yscale("log")
+    ticks = [
+        t for t in (0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20) if y.min() / 1.2 <= t <= y.max() * 1.2
+    ]
+    ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
+    ax.minorticks_off()
+    ax.set_xlabel("Growth against the economy (% a year)")
+    ax.set_ylabel("Location quotient (log scale)")
+    ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), title="Stage")
+    return ax
+
+
+def markdown_table(
+    frame: pd.DataFrame, *, caption: str, name: str, widths: list[int] | None = None
+):
+    """A numbered, captioned MyST list-table of ``frame``, for a code cell's output.
+
+    The cell needs the metadata ``mystnb: {markdown_format: myst}`` so that the book
+    parses the output as MyST: the table then gets a number and can be cross-referenced
+    with ``{numref}`name```. Values are shown as they are: format them first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; its column names become the header row.
+    caption : str
+        Caption (one paragraph).
+    name : str
+        Label, e.g. ``"tbl-lifecycle-checklist"``.
+    widths : list of int, optional
+        Relative column widths.
+
+    Returns
+    -------
+    IPython.display.Markdown
+    """
+    from IPython.display import Markdown
+
+    require_dataframe(frame, "frame")
+    require_nonempty(frame, "frame")
+    if not isinstance(caption, str) or not caption.strip() or "\n\n" in caption:
+        raise ValueError("caption must be a non-empty, single-paragraph string")
+    if not isinstance(name, str) or not name.startswith("tbl-") or " " in name:
+        raise ValueError(
+            f"name must be a label starting with 'tbl-' and without spaces, got {name!r}"
+        )
+    if widths is not None and len(widths) != frame.shape[1]:
+        raise ValueError(f"widths needs one value per column ({frame.shape[1]}), got {len(widths)}")
+
+    def cell(value) -> str:
+        return str(value).replace("\n", " ").strip() or " "
+
+    lines = ["```{list-table} " + " ".join(caption.split()), f":name: {name}", ":header-rows: 1"]
+    if widths is not None:
+        lines.append(":widths: " + " ".join(str(int(w)) for w in widths))
+    lines.append("")
+    for row in [list(frame.columns), *frame.itertuples(index=False, name=None)]:
+        lines.append("* - " + cell(row[0]))
+        lines.extend("  - " + cell(value) for value in row[1:])
+    lines.append("```")
+    return Markdown("\n".join(lines))
