@@ -57,6 +57,15 @@ def key_numbers() -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def glued_numbers() -> dict[str, dict]:
+    """Every number glued by any page (headline or supporting), from the executed notebooks."""
+    from clusternet.sphinxext import collect_key_numbers
+
+    docnames = [name for name in toc_files()]
+    rows = collect_key_numbers(HTML, docnames, {}, headline_only=False)
+    return {row["name"]: row for row in rows}
+
+
 def expected_numbers() -> dict[str, tuple[float, float, str]]:
     expected = {}
     for path in sorted((ROOT / "tests" / "expected").glob("*.csv")):
@@ -177,14 +186,17 @@ def test_key_numbers_file_is_complete_and_consistent():
 def test_glued_numbers_equal_their_expected_values():
     """A silent change to a number cited in a briefing must fail CI."""
     expected = expected_numbers()
-    rows = {row["name"]: row for row in key_numbers()}
-    unpinned = sorted(set(rows) - set(expected))
-    assert not unpinned, f"key numbers without an expected value in tests/expected/: {unpinned}"
-    vanished = sorted(set(expected) - set(rows))
-    assert not vanished, f"expected key numbers no longer glued by any chapter: {vanished}"
+    glued = glued_numbers()
+    headlines = {row["name"] for row in key_numbers()}
+    unpinned = sorted(headlines - set(expected))
+    assert not unpinned, (
+        f"headline numbers without an expected value in tests/expected/: {unpinned}"
+    )
+    vanished = sorted(set(expected) - set(glued))
+    assert not vanished, f"expected numbers no longer glued by any chapter: {vanished}"
     wrong = []
     for name, (value, tolerance, source) in expected.items():
-        actual = float(rows[name]["value"])
+        actual = float(glued[name]["value"])
         if not math.isclose(actual, value, rel_tol=tolerance, abs_tol=tolerance * 1e-3):
             wrong.append(f"{name}: built {actual!r}, expected {value!r} +/- {tolerance} ({source})")
     assert not wrong, "\n".join(wrong)
@@ -203,13 +215,14 @@ def test_key_results_equal_the_glued_numbers(chapter):
     if not hasattr(module, "key_results"):
         pytest.fail(f"clusternet.{TOPIC_OF_CHAPTER[chapter]} has no key_results()")
     results = module.key_results()
-    rows = {row["name"]: row for row in key_numbers()}
+    glued = glued_numbers()
     assert results, f"{chapter}: key_results() is empty"
     for name, value in results.items():
-        assert name in rows, (
-            f"{chapter}: key_results() has {name}, which no chapter glues as a headline"
+        assert name in glued, f"{chapter}: key_results() has {name}, which no page glues"
+        assert glued[name]["page"] == f"chapters/{chapter}.html", (
+            f"{name} is glued outside {chapter}"
         )
-        assert float(rows[name]["value"]) == pytest.approx(value, rel=1e-9, abs=1e-12), name
+        assert float(glued[name]["value"]) == pytest.approx(value, rel=1e-9, abs=1e-12), name
 
 
 def test_pages_show_the_version():

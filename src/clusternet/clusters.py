@@ -1785,18 +1785,21 @@ def key_results() -> dict[str, float]:
     real = standardised_effects(dps_growth_regression(real_panel), real_panel).set_index("term")
     matched_fit = dps_growth_regression(matched_panel)
     matched_effects = standardised_effects(matched_fit, matched_panel).set_index("term")
-    out["porter_real_convergence_effect"] = float(real.loc["log_lq", "effect"] * 100)
-    out["porter_real_cluster_effect"] = float(
-        real.loc["log_cluster_specialisation", "effect"] * 100
-    )
-    out["porter_real_neighbour_effect"] = float(real.loc["log_neighbour_strength", "effect"] * 100)
-    out["porter_matched_related_effect"] = float(
-        matched_effects.loc["log_related_strength", "effect"] * 100
-    )
+    for key, table, term in (
+        ("real_convergence", real, "log_lq"),
+        ("real_cluster", real, "log_cluster_specialisation"),
+        ("real_neighbour", real, "log_neighbour_strength"),
+        ("matched_related", matched_effects, "log_related_strength"),
+    ):
+        for suffix, column in (("", "effect"), ("_low", "ci_lower"), ("_high", "ci_upper")):
+            out[f"porter_{key}_effect{suffix}"] = float(table.loc[term, column] * 100)
     combined = combined_standardised_effect(
         matched_fit,
         matched_panel,
         ["log_cluster_specialisation", "log_related_strength", "log_neighbour_strength"],
     )
-    out["porter_combined_effect"] = combined["estimate"] * 100
+    for suffix, column in (("", "estimate"), ("_low", "ci_lower"), ("_high", "ci_upper")):
+        out[f"porter_combined_effect{suffix}"] = float(combined[column] * 100)
+    for suffix, value in zip(("_low", "_high"), CLAIMED_COMBINED_EFFECT, strict=True):
+        out[f"porter_claimed_combined_effect{suffix}"] = float(value)
     return out

@@ -37,7 +37,9 @@ class KeyNumbersTable(SphinxDirective):
         return [key_numbers_placeholder()]
 
 
-def collect_key_numbers(outdir: Path, docnames, titles) -> list[dict]:
+def collect_key_numbers(
+    outdir: Path, docnames, titles, *, headline_only: bool = True
+) -> list[dict]:
     """Read glued key numbers from the executed notebooks of ``docnames``.
 
     Parameters
@@ -49,6 +51,9 @@ def collect_key_numbers(outdir: Path, docnames, titles) -> list[dict]:
         Documents in toc order.
     titles : dict
         docname -> title text.
+    headline_only : bool
+        Only numbers glued as headlines (the key-numbers list); False also returns the
+        supporting numbers, each with a ``headline`` field.
     """
     execute_dir = Path(outdir).parent / "jupyter_execute"
     rows, seen = [], {}
@@ -59,7 +64,7 @@ def collect_key_numbers(outdir: Path, docnames, titles) -> list[dict]:
         glued = json.loads(path.read_text(encoding="utf-8"))
         for output in glued.values():
             meta = output.get("metadata", {}).get(GLUE_METADATA_KEY)
-            if not meta or not meta.get("headline", True):
+            if not meta or (headline_only and not meta.get("headline", True)):
                 continue
             if meta["name"] in seen:
                 raise ValueError(
@@ -77,6 +82,8 @@ def collect_key_numbers(outdir: Path, docnames, titles) -> list[dict]:
                     "description": meta["description"],
                 }
             )
+            if not headline_only:
+                rows[-1]["headline"] = bool(meta.get("headline", True))
     return rows
 
 

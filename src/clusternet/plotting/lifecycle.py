@@ -17,7 +17,11 @@ from clusternet._validation import (
     require_real,
 )
 from clusternet.lifecycle import LIFECYCLE_STAGES
-from clusternet.plotting import OKABE_ITO, new_figure
+from clusternet.plotting import (
+    OKABE_ITO,
+    markdown_table,  # noqa: F401  (re-exported for the chapter)
+    new_figure,
+)
 
 __all__ = [
     "STAGE_COLOURS",
@@ -221,54 +225,3 @@ def plot_stage_plane(
     ax.set_ylabel("Location quotient (log scale)")
     ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), title="Stage")
     return ax
-
-
-def markdown_table(
-    frame: pd.DataFrame, *, caption: str, name: str, widths: list[int] | None = None
-):
-    """A numbered, captioned MyST list-table of ``frame``, for a code cell's output.
-
-    The cell needs the metadata ``mystnb: {markdown_format: myst}`` so that the book
-    parses the output as MyST: the table then gets a number and can be cross-referenced
-    with ``{numref}`name```. Values are shown as they are: format them first.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        The table; its column names become the header row.
-    caption : str
-        Caption (one paragraph).
-    name : str
-        Label, e.g. ``"tbl-lifecycle-checklist"``.
-    widths : list of int, optional
-        Relative column widths.
-
-    Returns
-    -------
-    IPython.display.Markdown
-    """
-    from IPython.display import Markdown
-
-    require_dataframe(frame, "frame")
-    require_nonempty(frame, "frame")
-    if not isinstance(caption, str) or not caption.strip() or "\n\n" in caption:
-        raise ValueError("caption must be a non-empty, single-paragraph string")
-    if not isinstance(name, str) or not name.startswith("tbl-") or " " in name:
-        raise ValueError(
-            f"name must be a label starting with 'tbl-' and without spaces, got {name!r}"
-        )
-    if widths is not None and len(widths) != frame.shape[1]:
-        raise ValueError(f"widths needs one value per column ({frame.shape[1]}), got {len(widths)}")
-
-    def cell(value) -> str:
-        return str(value).replace("\n", " ").strip() or " "
-
-    lines = ["```{list-table} " + " ".join(caption.split()), f":name: {name}", ":header-rows: 1"]
-    if widths is not None:
-        lines.append(":widths: " + " ".join(str(int(w)) for w in widths))
-    lines.append("")
-    for row in [list(frame.columns), *frame.itertuples(index=False, name=None)]:
-        lines.append("* - " + cell(row[0]))
-        lines.extend("  - " + cell(value) for value in row[1:])
-    lines.append("```")
-    return Markdown("\n".join(lines))

@@ -1,0 +1,125 @@
+"""Policy synthesis: the evidence register, its grading rule and number formatting."""
+
+import pandas as pd
+import pytest
+
+from clusternet import data, synthesis
+
+RESULTS = {"r": 1.25, "r_lo": 0.5, "r_hi": 2.0, "share": 0.4567}
+
+
+def claim(**overrides):
+    row = {
+        "claim_id": "c1",
+        "chapter": "porter-clusters",
+        "claim": "An effect",
+        "source": "Someone (2000)",
+        "source_status": "verified",
+        "claimed_low": 1.0,
+        "claimed_high": None,
+        "claimed_unit": "pp",
+        "result_key": "r",
+        "lower_key": "r_lo",
+        "upper_key": "r_hi",
+        "result_unit": "pp",
+        "digits": 1,
+        "percent": 0,
+        "data_kind": "real",
+        "caveat": "",
+    }
+    row.update(overrides)
+    return pd.DataFrame([row])
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "reproduced", "expected"),
+    [
+        ("verified", "real", True, "reproduced on real data"),
+        ("unverified", "real", True, "reproduced on real data"),
+        ("verified", "sample", True, "method checked on sample data"),
+        ("unverified", "sample", True, "method checked on sample data"),
+        ("verified", "none", False, "sourced figure, not reproduced"),
+        ("verified-secondary", "none", False, "sourced figure, not reproduced"),
+        ("unverified", "none", False, "claim, not verified"),
+    ],
+)
+def test_strength_rule(status, kind, reproduced, expected):
+    assert synthesis.strength_of_evidence(status, kind, reproduced) == expected
+
+
+def test_strength_rejects_unknown_labels():
+    with pytest.raises(ValueError, match="source_status"):
+        synthesis.strength_of_evidence("maybe", "real", True)
+    with pytest.raises(ValueError, match="data_kind"):
+        synthesis.strength_of_evidence("verified", "fake", True)
+
+
+def test_format_estimate_with_and_without_bounds():
+    assert synthesis.format_estimate(
+        RESULTS, "r", lower_key="r_lo", upper_key="r_hi", digits=1
+    ) == ("1.2 (95% CI 0.5 to 2.0)")
+    assert synthesis.format_estimate(RESULTS, "r", lower_key="r_lo", digits=2, unit="x") == (
+        "1.25 x (95% CI 0.50 to no upper limit)"
+    )
+    assert synthesis.format_estimate(RESULTS, "share", percent=True, digits=0) == "46%"
+    with pytest.raises(KeyError, match="nope"):
+        synthesis.format_estimate(RESULTS, "nope")
+    with pytest.raises(TypeError):
+        synthesis.format_estimate([1], "r")
+
+
+def test_evidence_table_formats_claims_and_reproductions():
+    table = synthesis.evidence_table(claim(claimed_low=1.7, claimed_high=3.7), RESULTS)
+    assert table.loc[0, "claimed"] == "1.7 to 3.7 pp"
+    assert table.loc[0, "reproduction"] == "1.2 pp (95% CI 0.5 to 2.0)"
+    assert table.loc[0, "strength"] == "reproduced on real data"
+    plain = synthesis.evidence_table(
+        claim(result_key=None, lower_key=None, upper_key=None, claimed_low=27000, data_kind="none"),
+        RESULTS,
+    )
+    assert plain.loc[0, "claimed"] == "27,000 pp"
+    assert plain.loc[0, "reproduction"] == "not reproduced here"
+    assert plain.loc[0, "strength"] == "sourced figure, not reproduced"
+    qualitative = synthesis.evidence_table(claim(claimed_low=None), RESULTS)
+    assert qualitative.loc[0, "claimed"] == "qualitative"
+
+
+def test_evidence_table_bad_input():
+    with pytest.raises(ValueError, match="no chapter computes: 'missing'"):
+        synthesis.evidence_table(claim(result_key="missing"), RESULTS)
+    with pytest.raises(ValueError, match="missing required column"):
+        synthesis.evidence_table(claim().drop(columns="caveat"), RESULTS)
+    with pytest.raises(TypeError):
+        synthesis.evidence_table("claims.csv", RESULTS)
+    with pytest.raises(TypeError):
+        synthesis.evidence_table(claim(), [1, 2])
+    with pytest.raises(ValueError, match="unknown chapter"):
+        synthesis.chapter_results(["nope"])
+
+
+def test_register_statuses_follow_the_research_notes():
+    claims = data.load("evidence_claims").set_index("claim_id")
+    # figures the research notes (papers.md) mark UNVERIFIED must never be graded as verified
+    for claim_id in (
+        "combined_growth",
+        "pipeline_odds",
+        "pipeline_fourfold",
+        "regional_share",
+        "canada_ey",
+    ):
+        assert claims.loc[claim_id, "source_status"] == "unverified", claim_id
+    assert claims.loc["canada_pbo", "claimed_low"] == 27000
+    assert claims.loc["canada_budget", "claimed_low"] == 918
+    assert (
+        claims.loc["combined_growth", "claimed_low"],
+        claims.loc["combined_growth", "claimed_high"],
+    ) == (1.7, 3.7)
+
+
+@pytest.mark.slow
+def test_every_claim_names_a_result_the_chapters_compute():
+    claims = data.load("evidence_claims")
+    results = synthesis.chapter_results()
+    table = synthesis.evidence_table(claims, results)
+    assert len(table) == len(claims)
+    assert set(table["strength"]) <= set(synthesis.STRENGTH_LEVELS)
