@@ -116,28 +116,33 @@ def _fill_tables(app, doctree, docname):
     rows = _rows(app)
     for placeholder in placeholders:
         table = nodes.table(classes=["key-numbers"])
-        group = nodes.tgroup(cols=4)
+        group = nodes.tgroup(cols=3)
         table += group
-        for width in (22, 10, 40, 28):
+        for width in (16, 60, 24):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         group += head
         header = nodes.row()
-        for label in ("Key number", "Value", "What it is", "Chapter"):
+        for label in ("Value", "What it is (key number name)", "Chapter"):
             header += nodes.entry("", nodes.paragraph(text=label))
         head += header
         body = nodes.tbody()
         group += body
         for row in rows:
             line = nodes.row()
-            line += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=row["name"])))
-            value = row["text"] + ("" if row["unit"] in ("", "%") else f" ({row['unit']})")
-            line += nodes.entry("", nodes.paragraph(text=value))
-            line += nodes.entry("", nodes.paragraph(text=row["description"]))
-            ref = nodes.reference(
-                "", row["chapter"], refuri=app.builder.get_relative_uri(docname, row["page"][:-5])
+            unit = "" if row["unit"] in ("", "%") else f" {row['unit']}"
+            line += nodes.entry(
+                "", nodes.paragraph("", "", nodes.strong(text=row["text"]), nodes.Text(unit))
             )
-            line += nodes.entry("", nodes.paragraph("", "", ref))
+            line += nodes.entry(
+                "",
+                nodes.paragraph(text=row["description"]),
+                nodes.paragraph("", "", nodes.literal(text=row["name"])),
+            )
+            uri = app.builder.get_relative_uri(docname, row["page"][: -len(".html")])
+            line += nodes.entry(
+                "", nodes.paragraph("", "", nodes.reference("", row["chapter"], refuri=uri))
+            )
             body += line
         placeholder.replace_self(table)
 
