@@ -100,3 +100,8 @@ def test_collect_key_numbers_reads_glue_files(tmp_path):
     (execute / "two.glue.json").write_text(json.dumps(glued))
     with pytest.raises(ValueError, match="glued in both"):
         collect_key_numbers(tmp_path / "html", ["chapters/one", "chapters/two"], {})
+
+
+def test_years_can_be_printed_without_separator():
+    assert format_number(1961, digits=0, thousands=False) == "1961"
+    assert format_number(1961, digits=0) == "1,961"

@@ -29,7 +29,9 @@ _GLUE_PREFIX = "application/papermill.record/"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def format_number(value, *, digits: int = 2, percent: bool = False, signed: bool = False) -> str:
+def format_number(
+    value, *, digits: int = 2, percent: bool = False, signed: bool = False, thousands: bool = True
+) -> str:
     """Format ``value`` the way the report prints numbers.
 
     Parameters
@@ -42,6 +44,8 @@ def format_number(value, *, digits: int = 2, percent: bool = False, signed: bool
         Show ``value * 100`` followed by ``%``.
     signed : bool
         Always show the sign (``+1.3``), for changes and effects.
+    thousands : bool
+        Separate thousands with commas (default); False for years and codes.
 
     Returns
     -------
@@ -60,7 +64,8 @@ def format_number(value, *, digits: int = 2, percent: bool = False, signed: bool
     if round(shown, int(digits)) == 0:
         shown = 0.0  # never print "-0.0"
     sign = "+" if signed else ""
-    text = f"{shown:{sign},.{int(digits)}f}"
+    separator = "," if thousands else ""
+    text = f"{shown:{sign}{separator}.{int(digits)}f}"
     text = text.replace("-", "\u2212")  # a true minus sign reads better in prose
     return text + ("%" if percent else "")
 
@@ -91,6 +96,7 @@ def glue_number(
     digits: int = 2,
     percent: bool = False,
     signed: bool = False,
+    thousands: bool = True,
     headline: bool = True,
 ) -> KeyNumber:
     """Glue ``value`` under ``name`` for use in prose as ``{glue}`name```.
@@ -107,7 +113,7 @@ def glue_number(
     unit : str
         The unit ("per cent of firms", "percentage points a year", "odds ratio"). With
         ``percent=True`` the unit is recorded as "%".
-    digits, percent, signed
+    digits, percent, signed, thousands
         Rounding and display, see :func:`format_number`.
     headline : bool
         Listed in the key-numbers file and page (default True). Use False for numbers
@@ -127,7 +133,7 @@ def glue_number(
         raise ValueError(f"name must be lower case letters, digits and underscores, got {name!r}")
     if not isinstance(description, str) or not description.strip():
         raise ValueError(f"description of {name!r} must be a non-empty sentence")
-    text = format_number(value, digits=digits, percent=percent, signed=signed)
+    text = format_number(value, digits=digits, percent=percent, signed=signed, thousands=thousands)
     unit = "%" if percent else unit
     number = KeyNumber(
         name=name, value=float(value), text=text, unit=unit, description=description.strip()

@@ -13,6 +13,8 @@ References
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
@@ -26,6 +28,7 @@ __all__ = [
     "coefficient_table",
     "average_marginal_effects",
     "coefficient_ratio",
+    "fieller_interval",
     "turning_point",
     "model_fit",
 ]
@@ -226,6 +229,100 @@ def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float 
         "ci_upper": float(ratio + z * se),
         "denominator_significant": bool(z_den > z),
     }
+
+
+def fieller_interval(
+    numerator: float,
+    denominator: float,
+    var_numerator: float,
+    var_denominator: float,
+    covariance: float,
+    *,
+    alpha: float = 0.05,
+) -> dict:
+    """Fieller confidence set for the ratio of two estimates ``numerator / denominator``.
+
+    The set holds every ratio ``r`` that a Wald test of ``numerator - r denominator = 0``
+    does not reject: the ``r`` with ``a r^2 + b r + c <= 0`` where
+    ``a = d^2 - z^2 V_d``, ``b = -2 (n d - z^2 C)`` and ``c = n^2 - z^2 V_n``. It is a
+    bounded interval when the denominator is significantly different from zero;
+    otherwise it is unbounded (two rays or the whole line), the honest answer when the
+    denominator could be zero. The delta method (``coefficient_ratio``) is always bounded
+    and can then mislead.
+
+    Parameters
+    ----------
+    numerator, denominator : float
+        The two estimates.
+    var_numerator, var_denominator, covariance : float
+        Their variances and covariance.
+    alpha : float
+        1 - confidence level.
+
+    Returns
+    -------
+    dict
+        ``estimate``; ``kind``: ``"bounded"``, ``"two rays"``, ``"one ray"`` or
+        ``"whole line"``; ``pieces``: list of ``(lower, upper)`` making up the set
+        (``-inf`` / ``inf`` for unbounded ends); ``ci_lower``, ``ci_upper``: the piece
+        that contains the estimate.
+
+    Raises
+    ------
+    ValueError
+        A zero denominator, negative variances or non-finite inputs.
+
+    Examples
+    --------
+    >>> out = fieller_interval(2.0, 1.0, 0.01, 0.01, 0.0)
+    >>> out["kind"], round(out["ci_lower"], 3), round(out["ci_upper"], 3)
+    ('bounded', 1.626, 2.534)
+
+    References
+    ----------
+    - Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
+      Statistical Society B* 16(2), 175-185.
+    - Franz, V. H. (2007). Ratios: a short guide to confidence limits and proper use.
+      arXiv:0710.2024.
+    """
+    alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
+    b1 = require_real(numerator, "numerator")
+    b2 = require_real(denominator, "denominator")
+    v11 = require_real(var_numerator, "var_numerator", minimum=0.0)
+    v22 = require_real(var_denominator, "var_denominator", minimum=0.0)
+    v12 = require_real(covariance, "covariance")
+    if b2 == 0:
+        raise ValueError("denominator is exactly 0; the ratio is undefined")
+    z2 = float(stats.norm.ppf(1 - alpha / 2)) ** 2
+    a = b2**2 - z2 * v22
+    b = -2.0 * (b1 * b2 - z2 * v12)
+    c = b1**2 - z2 * v11
+    estimate = b1 / b2
+    disc = b * b - 4 * a * c
+
+    def result(kind, pieces, chosen):
+        return {
+            "estimate": estimate,
+            "kind": kind,
+            "pieces": pieces,
+            "ci_lower": chosen[0],
+            "ci_upper": chosen[1],
+        }
+
+    if a == 0:  # boundary case: a single ray
+        cut = -c / b
+        piece = (-math.inf, cut) if b > 0 else (cut, math.inf)
+        return result("one ray", [piece], piece)
+    if a > 0:  # denominator significant: the estimate satisfies the inequality, so disc >= 0
+        root = math.sqrt(max(disc, 0.0))
+        piece = ((-b - root) / (2 * a), (-b + root) / (2 * a))
+        return result("bounded", [piece], piece)
+    if disc > 0:
+        root = math.sqrt(disc)
+        r1, r2 = sorted(((-b - root) / (2 * a), (-b + root) / (2 * a)))
+        pieces = [(-math.inf, r1), (r2, math.inf)]
+        return result("two rays", pieces, pieces[0] if estimate <= r1 else pieces[1])
+    return result("whole line", [(-math.inf, math.inf)], (-math.inf, math.inf))
 
 
 def turning_point(result, linear: str, squared: str, *, alpha: float = 0.05) -> dict:

@@ -685,57 +685,14 @@ def fieller_ratio_interval(
             f"denominator {denominator!r} has a coefficient of exactly 0; the ratio is undefined"
         )
     cov = result.cov_params()
-    v11, v22, v12 = (
+    return models.fieller_interval(
+        b1,
+        b2,
         float(cov.loc[numerator, numerator]),
         float(cov.loc[denominator, denominator]),
         float(cov.loc[numerator, denominator]),
+        alpha=alpha,
     )
-    z2 = float(stats.norm.ppf(1 - alpha / 2)) ** 2
-    # (b1 - r b2)^2 <= z2 (v11 - 2 r v12 + r^2 v22)  <=>  a r^2 + b r + c <= 0
-    a = b2**2 - z2 * v22
-    b = -2.0 * (b1 * b2 - z2 * v12)
-    c = b1**2 - z2 * v11
-    estimate = b1 / b2
-    disc = b * b - 4 * a * c
-    if a == 0:  # the boundary case: the set is a single ray
-        cut = -c / b
-        piece = (-math.inf, cut) if b > 0 else (cut, math.inf)
-        return {
-            "estimate": estimate,
-            "kind": "one ray",
-            "pieces": [piece],
-            "ci_lower": piece[0],
-            "ci_upper": piece[1],
-        }
-    if a > 0:  # denominator significant: disc > 0 because the estimate satisfies the inequality
-        root = math.sqrt(max(disc, 0.0))
-        lower, upper = (-b - root) / (2 * a), (-b + root) / (2 * a)
-        return {
-            "estimate": estimate,
-            "kind": "bounded",
-            "pieces": [(lower, upper)],
-            "ci_lower": lower,
-            "ci_upper": upper,
-        }
-    if a < 0 and disc > 0:
-        root = math.sqrt(disc)
-        r1, r2 = sorted(((-b - root) / (2 * a), (-b + root) / (2 * a)))
-        pieces = [(-math.inf, r1), (r2, math.inf)]
-        lower, upper = pieces[0] if estimate <= r1 else pieces[1]
-        return {
-            "estimate": estimate,
-            "kind": "two rays",
-            "pieces": pieces,
-            "ci_lower": lower,
-            "ci_upper": upper,
-        }
-    return {
-        "estimate": estimate,
-        "kind": "whole line",
-        "pieces": [(-math.inf, math.inf)],
-        "ci_lower": -math.inf,
-        "ci_upper": math.inf,
-    }
 
 
 def _refit_logit(y, X, start, varying=None):

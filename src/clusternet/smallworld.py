@@ -90,7 +90,6 @@ __all__ = [
     "team_assembly_model",
     "team_repeat_share",
     "fit_inverted_u",
-    "key_results",
 ]
 
 #: the clustering measures ``clustering_coefficient`` and ``small_world_q`` accept
@@ -1724,26 +1723,26 @@ class InvertedUFit:
         )
 
 
-def _fieller_turning_point(b1: float, b2: float, cov: np.ndarray, z: float) -> dict:
-    """Fieller confidence set for ``-b1 / (2 b2)``: the x where ``b1 + 2 b2 x`` is not significantly non-zero.
+def _fieller_turning_point(b1: float, b2: float, cov: np.ndarray, alpha: float) -> dict:
+    """Fieller set for the turning point ``-b1 / (2 b2)`` = ``b1 / (-2 b2)``.
 
-    Bounded only when the squared term is significantly non-zero; otherwise the set is
-    unbounded and the bounds are reported as -inf / +inf with ``fieller_bounded=False``.
+    Bounded only when the squared term is significantly non-zero; otherwise reported as
+    -inf / +inf with ``fieller_bounded=False``.
     """
-    a = 4.0 * (b2**2 - z**2 * cov[1, 1])
-    b = 4.0 * (b1 * b2 - z**2 * cov[0, 1])
-    c = b1**2 - z**2 * cov[0, 0]
-    discriminant = b**2 - 4.0 * a * c
-    if a > 0 and discriminant > 0:
-        roots = np.sort(
-            [(-b - np.sqrt(discriminant)) / (2 * a), (-b + np.sqrt(discriminant)) / (2 * a)]
-        )
-        return {
-            "fieller_lower": float(roots[0]),
-            "fieller_upper": float(roots[1]),
-            "fieller_bounded": True,
-        }
-    return {"fieller_lower": float("-inf"), "fieller_upper": float("inf"), "fieller_bounded": False}
+    out = models.fieller_interval(
+        b1,
+        -2.0 * b2,
+        float(cov[0, 0]),
+        4.0 * float(cov[1, 1]),
+        -2.0 * float(cov[0, 1]),
+        alpha=alpha,
+    )
+    bounded = out["kind"] == "bounded"
+    return {
+        "fieller_lower": float(out["ci_lower"]) if bounded else float("-inf"),
+        "fieller_upper": float(out["ci_upper"]) if bounded else float("inf"),
+        "fieller_bounded": bounded,
+    }
 
 
 def fit_inverted_u(
@@ -1845,7 +1844,7 @@ def fit_inverted_u(
     z = float(stats.norm.ppf(1 - alpha / 2))
     turning.update(
         _fieller_turning_point(
-            params[q], params[squared], cov.loc[[q, squared], [q, squared]].to_numpy(), z
+            params[q], params[squared], cov.loc[[q, squared], [q, squared]].to_numpy(), alpha
         )
     )
     slope_rows = []
