@@ -14,3 +14,37 @@ BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def expected_numbers(chapter: str) -> dict[str, tuple[float, float]]:
+    """Pinned values of a chapter's numbers, from ``tests/expected/<chapter>.csv``."""
+    import csv
+
+    with open(ROOT / "tests" / "expected" / f"{chapter}.csv", encoding="utf-8") as handle:
+        return {
+            row["name"]: (float(row["expected"]), float(row["tolerance"]))
+            for row in csv.DictReader(handle)
+        }
+
+
+def check_key_results(module, chapter: str) -> dict[str, float]:
+    """Assert a topic's ``key_results()`` equal the chapter's pinned values; return them.
+
+    Every result must be finite, pinned, and within the pinned tolerance (relative, with an
+    absolute floor of the same size for numbers near zero).
+    """
+    import math
+
+    results = module.key_results()
+    expected = expected_numbers(chapter)
+    unpinned = sorted(set(results) - set(expected))
+    assert not unpinned, (
+        f"key_results() of {chapter} has numbers without an expected value: {unpinned}"
+    )
+    for name, value in results.items():
+        target, tolerance = expected[name]
+        assert math.isfinite(value), name
+        assert math.isclose(value, target, rel_tol=tolerance, abs_tol=tolerance), (
+            f"{name}: {value!r} != {target!r}"
+        )
+    return results

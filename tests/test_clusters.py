@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ import clusternet
 from clusternet import clusters as cl
 from clusternet import data
 
-from .conftest import ROOT
+from .conftest import check_key_results
 
 SETTINGS = settings(max_examples=40, deadline=None)
 
@@ -886,16 +884,7 @@ def test_figures_draw_and_reject_bad_input():
 
 
 def test_key_results_match_the_expected_file():
-    with open(ROOT / "tests" / "expected" / "porter-clusters.csv", encoding="utf-8") as handle:
-        expected = {
-            row["name"]: (float(row["expected"]), float(row["tolerance"]))
-            for row in csv.DictReader(handle)
-        }
-    results = cl.key_results()
-    assert set(results) == set(expected)
-    for name, value in results.items():
-        target, tolerance = expected[name]
-        assert value == pytest.approx(target, rel=tolerance), name
+    results = check_key_results(cl, "porter-clusters")
     # published facts the data should reproduce
     assert results["porter_michigan_automotive_lq"] > 5
     assert 0.30 < results["porter_traded_share_2021"] < 0.40  # "about one-third" (Porter 2003)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -19,7 +17,7 @@ from clusternet.clusters import location_quotient
 from clusternet.plotting import connections as figures
 from clusternet.samples import connections as samples
 
-from .conftest import ROOT
+from .conftest import check_key_results
 
 FIRMS = pd.DataFrame(
     {
@@ -1032,17 +1030,7 @@ def test_true_spillover_doubling_known_values():
 
 
 def test_key_results_match_expected_file():
-    results = cc.key_results()
-    with open(ROOT / "tests" / "expected" / "creative-connections.csv", encoding="utf-8") as handle:
-        expected = {
-            row["name"]: (float(row["expected"]), float(row["tolerance"]))
-            for row in csv.DictReader(handle)
-        }
-    assert set(results) == set(expected)
-    for name, value in results.items():
-        target, tolerance = expected[name]
-        assert np.isfinite(value), name
-        assert value == pytest.approx(target, rel=tolerance), name
+    results = check_key_results(cc, "creative-connections")
     assert results["nesta_sensitivity_ranking_held"] == len(cc.SENSITIVITY_SCENARIOS)
     assert (
         results["nesta_or_cross_sector"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 import math
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 import clusternet
 from clusternet.plotting import hierarchy as hplot
 
-from .conftest import ROOT
+from .conftest import check_key_results
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -706,14 +705,8 @@ def test_lazega_firm_has_partners_over_associates():
 
 
 def test_key_results_equal_the_expected_numbers():
-    results = clusternet.hierarchy.key_results()
-    with open(ROOT / "tests" / "expected" / "hierarchy-heterarchy.csv", encoding="utf-8") as handle:
-        expected = {row["name"]: float(row["expected"]) for row in csv.DictReader(handle)}
-    assert set(results) == set(expected)
-    for name, value in results.items():
-        assert name.startswith("mulder_")
-        assert math.isfinite(value)
-        assert value == pytest.approx(expected[name], rel=1e-9, abs=1e-12), name
+    results = check_key_results(clusternet.hierarchy, "hierarchy-heterarchy")
+    assert all(name.startswith("mulder_") for name in results)
 
 
 def test_continuum_sample_is_valid_sample_data():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from clusternet import smallworld as sw
 from clusternet.plotting import smallworld as swplot
 from clusternet.samples import csv_bytes
 from clusternet.samples import smallworld as design
+
+from .conftest import check_key_results
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -813,16 +814,7 @@ def test_sample_data_reproduce_and_match_their_calibration():
 
 
 def test_key_results_match_the_expected_file_and_recover_the_truth():
-    with open(ROOT / "tests" / "expected" / "small-world-q.csv", encoding="utf-8") as handle:
-        expected = {
-            row["name"]: (float(row["expected"]), float(row["tolerance"]))
-            for row in csv.DictReader(handle)
-        }
-    results = sw.key_results()
-    assert set(results) == set(expected)
-    for name, value in results.items():
-        target, tolerance = expected[name]
-        assert value == pytest.approx(target, rel=tolerance), name
+    results = check_key_results(sw, "small-world-q")
     truth = design.TRUE_TURNING_POINT
     for label in ("hit", "reviews"):
         assert (

@@ -1,23 +1,15 @@
 """Data sets of the hierarchy chapter (Krackhardt's and Lazega's firms; the continuum sample)."""
 
+from clusternet.catalog import classics_spec
 from clusternet.data import DatasetSpec
 
-_CLASSICS_SOURCE = (
-    "R package networkdata v0.2.1 (D. Schoch), commit 8e4994bc, converted losslessly from "
-    ".rda to CSV; upstream the UCI/UCINET network data collection "
-    "(see data/network-classics/SOURCE.md)"
-)
-_CLASSICS_LICENCE = (
-    "MIT (networkdata package, LICENSE-networkdata.md); the field data carry no licence of "
-    "their own: cite the original study"
-)
 _EDGE_COLUMNS = {"source": "int", "target": "int"}
 
 _KRACKHARDT = "Krackhardt (1987), Cognitive social structures, Social Networks 9(2)"
 _LAZEGA = "Lazega (2001), The Collegial Phenomenon, Oxford University Press"
 
 DATASETS = [
-    DatasetSpec(
+    classics_spec(
         name="classics_krackhardt_reports_edges",
         path="network-classics/ht_reports_edges.csv",
         description=(
@@ -25,14 +17,11 @@ DATASETS = [
             "from company documents; an edge source -> target means source reports to target"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_krackhardt_advice_edges",
         path="network-classics/ht_advice_edges.csv",
         description=(
@@ -40,14 +29,11 @@ DATASETS = [
             "source goes to target for advice ('To whom do you go for advice?')"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_krackhardt_friends_edges",
         path="network-classics/ht_friends_edges.csv",
         description=(
@@ -55,14 +41,11 @@ DATASETS = [
             "source names target as a friend ('Who is your friend?')"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_krackhardt_nodes",
         path="network-classics/ht_reports_nodes.csv",
         description=(
@@ -70,15 +53,12 @@ DATASETS = [
             "reports-to files): age, tenure, level (1 CEO, 2 vice-president, 3 manager), department"
         ),
         columns={"id": "int", "age": "int", "tenure": "int", "level": "int", "dept": "int"},
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("age", "tenure"),
         unique=("id",),
         allowed={"level": (1, 2, 3), "dept": (0, 1, 2, 3, 4)},
         units={"age": "years", "tenure": "years with the firm", "dept": "0 = CEO, 1-4 departments"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_lazega_advice_edges",
         path="network-classics/law_advice_edges.csv",
         description=(
@@ -86,14 +66,11 @@ DATASETS = [
             "law firm, 1988-1991; source -> target means source goes to target for advice"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_lazega_cowork_edges",
         path="network-classics/law_cowork_edges.csv",
         description=(
@@ -101,14 +78,11 @@ DATASETS = [
             "source names target as someone they work with closely"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_lazega_friends_edges",
         path="network-classics/law_friends_edges.csv",
         description=(
@@ -116,14 +90,11 @@ DATASETS = [
             "means source names target as a friend"
         ),
         columns=_EDGE_COLUMNS,
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_lazega_nodes",
         path="network-classics/law_advice_nodes.csv",
         description=(
@@ -140,9 +111,6 @@ DATASETS = [
             "practice": "int",
             "law_school": "int",
         },
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("seniority", "age"),
         unique=("id",),
         allowed={

@@ -1,16 +1,8 @@
 """Data sets of the small-world Q chapter (Broadway sample history; Davis's women; jazz bands)."""
 
+from clusternet.catalog import classics_spec
 from clusternet.data import DatasetSpec
 
-_CLASSICS_SOURCE = (
-    "R package networkdata v0.2.1 (D. Schoch), commit 8e4994bc, converted losslessly from "
-    ".rda to CSV; upstream the UCI/UCINET network data collection "
-    "(see data/network-classics/SOURCE.md)"
-)
-_CLASSICS_LICENCE = (
-    "MIT (networkdata package, LICENSE-networkdata.md); the field data carry no licence of "
-    "their own: cite the original study"
-)
 _DAVIS = "Davis, Gardner and Gardner (1941), Deep South; Breiger (1974)"
 _JAZZ = "Gleiser and Danon (2003), Community structure in jazz, Advances in Complex Systems 6(4)"
 _SAMPLE_SOURCE = "clusternet.samples.smallworld.broadway_history (seed 2005); sample data"
@@ -67,7 +59,7 @@ DATASETS = [
             "reviews": "critics' score, 0-100",
         },
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_southern_women_edges",
         path="network-classics/southern_women_edges.csv",
         description=(
@@ -75,24 +67,18 @@ DATASETS = [
             "events (1930s); a bipartite person x event affiliation network, one row per attendance"
         ),
         columns={"source": "str", "target": "str"},
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         unique=("source", "target"),
         units={"source": "event (date label, month/day)", "target": "woman (first name)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_southern_women_nodes",
         path="network-classics/southern_women_nodes.csv",
         description=f"{_DAVIS}: the 32 nodes, 18 women (type False) and 14 events (type True)",
         columns={"id": "str", "type": "bool"},
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         unique=("id",),
         units={"type": "False = woman, True = event"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_jazz_edges",
         path="network-classics/jazz_edges.csv",
         description=(
@@ -100,21 +86,15 @@ DATASETS = [
             "a musician; undirected, one row per tie (already projected: no musician-level data)"
         ),
         columns={"source": "int", "target": "int"},
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("source", "target"),
         unique=("source", "target"),
         units={"source": "band id (1-198)", "target": "band id (1-198)"},
     ),
-    DatasetSpec(
+    classics_spec(
         name="classics_jazz_nodes",
         path="network-classics/jazz_nodes.csv",
         description=f"{_JAZZ}: the 198 band ids",
         columns={"id": "int"},
-        kind="real",
-        source=_CLASSICS_SOURCE,
-        licence=_CLASSICS_LICENCE,
         nonnegative=("id",),
         unique=("id",),
     ),
