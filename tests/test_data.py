@@ -175,3 +175,15 @@ def test_paths_are_resolved_from_the_package_not_the_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert data.dataset_path("us_states") == ROOT / "data" / "us-geography" / "us_states.csv"
     assert Path.cwd() == tmp_path
+
+
+def test_citation_file_follows_cff_1_2_0():
+    import yaml
+
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors", "version", "date-released", "license"):
+        assert citation.get(key), f"CITATION.cff lacks {key}"
+    assert all("name" in a or "family-names" in a for a in citation["authors"])
+    assert citation["type"] in ("software", "dataset")
+    assert str(citation["date-released"]) >= "2026-01-01"
