@@ -73,11 +73,17 @@ def require_columns(frame: pd.DataFrame, columns: Sequence[str], name: str) -> p
 
 def require_numeric_columns(frame: pd.DataFrame, name: str, columns: Sequence[str] | None = None):
     """Raise TypeError naming columns of ``frame`` that are not numeric (bool is not numeric)."""
-    columns = list(frame.columns) if columns is None else list(columns)
+    subset = frame if columns is None else frame[list(columns)]
+    # fast path for wide tables: check each distinct dtype once, name columns only on failure
+    if all(
+        pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
+        for d in set(subset.dtypes.tolist())
+    ):
+        return frame
     bad = [
         c
-        for c in columns
-        if not pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c])
+        for c, d in subset.dtypes.items()
+        if not pd.api.types.is_numeric_dtype(d) or pd.api.types.is_bool_dtype(d)
     ]
     if bad:
         raise TypeError(

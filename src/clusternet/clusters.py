@@ -111,14 +111,6 @@ def long_to_matrix(table: pd.DataFrame, region: str, industry: str, value: str) 
     return matrix
 
 
-def _numeric_dtypes(frame: pd.DataFrame) -> bool:
-    """True when every column is numeric and not boolean (checks each distinct dtype once)."""
-    return all(
-        pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
-        for d in set(frame.dtypes.tolist())
-    )
-
-
 def _float_copy(frame: pd.DataFrame) -> np.ndarray:
     """The values of ``frame`` as a new float array (missing values of nullable dtypes -> NaN)."""
     if any(isinstance(d, pd.api.extensions.ExtensionDtype) for d in set(frame.dtypes.tolist())):
@@ -130,8 +122,7 @@ def _check_counts(matrix, name: str = "matrix", *, allow_zero_totals: bool = Fal
     """Validate a regions x industries table of counts; return it as a float array."""
     require_dataframe(matrix, name)
     require_nonempty(matrix, name)
-    if not _numeric_dtypes(matrix):
-        require_numeric_columns(matrix, name)  # names the offending columns
+    require_numeric_columns(matrix, name)
     values = _float_copy(matrix)
     if not (values >= 0).all() or not np.isfinite(values.sum()):  # NaN fails >= 0
         require_nonnegative(matrix, name)  # names the offending columns
@@ -607,8 +598,7 @@ def _check_square(table, name: str, labels: pd.Index, what: str) -> np.ndarray:
     """Align a square labelled table to ``labels``; return its values."""
     require_dataframe(table, name)
     require_nonempty(table, name)
-    if not _numeric_dtypes(table):
-        require_numeric_columns(table, name)  # names the offending columns
+    require_numeric_columns(table, name)
     if table.index.equals(labels) and table.columns.equals(labels):
         values = table.to_numpy()
         if values.dtype.kind not in "iu":
