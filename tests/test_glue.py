@@ -105,3 +105,16 @@ def test_collect_key_numbers_reads_glue_files(tmp_path):
 def test_years_can_be_printed_without_separator():
     assert format_number(1961, digits=0, thousands=False) == "1961"
     assert format_number(1961, digits=0) == "1,961"
+
+
+def test_key_numbers_file_says_percentages_hold_fractions():
+    from clusternet.sphinxext import PERCENT_UNIT, _for_file
+
+    rows = [
+        {"name": "a", "value": "0.25", "text": "25%", "unit": "%"},
+        {"name": "b", "value": "2", "text": "2", "unit": "x"},
+    ]
+    written = _for_file(rows)
+    assert written[0]["unit"] == PERCENT_UNIT and "fraction" in PERCENT_UNIT
+    assert written[1]["unit"] == "x"
+    assert rows[0]["unit"] == "%"  # the page's rows are not changed

@@ -147,6 +147,14 @@ def _fill_tables(app, doctree, docname):
         placeholder.replace_self(table)
 
 
+PERCENT_UNIT = "% (value holds the fraction; text shows per cent)"
+
+
+def _for_file(rows: list[dict]) -> list[dict]:
+    """Rows as written to key-numbers.csv/json: say plainly that a percentage's value is a fraction."""
+    return [dict(row, unit=PERCENT_UNIT) if row["unit"] == "%" else row for row in rows]
+
+
 def _write_files(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -156,7 +164,7 @@ def _write_files(app, exception):
     with open(static / "key-numbers.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(_for_file(rows))
     payload = {
         "report": "Innovation in Clustered Networks",
         "version": __version__,
