@@ -34,8 +34,8 @@ def claim(**overrides):
 @pytest.mark.parametrize(
     ("status", "kind", "reproduced", "expected"),
     [
-        ("verified", "real", True, "reproduced on real data"),
-        ("unverified", "real", True, "reproduced on real data"),
+        ("verified", "real", True, "tested on real data"),
+        ("unverified", "real", True, "tested on real data"),
         ("verified", "sample", True, "method checked on sample data"),
         ("unverified", "sample", True, "method checked on sample data"),
         ("verified", "none", False, "sourced figure, not reproduced"),
@@ -72,7 +72,7 @@ def test_evidence_table_formats_claims_and_reproductions():
     table = synthesis.evidence_table(claim(claimed_low=1.7, claimed_high=3.7), RESULTS)
     assert table.loc[0, "claimed"] == "1.7 to 3.7 pp"
     assert table.loc[0, "reproduction"] == "1.2 pp (95% CI 0.5 to 2.0)"
-    assert table.loc[0, "strength"] == "reproduced on real data"
+    assert table.loc[0, "strength"] == "tested on real data"
     plain = synthesis.evidence_table(
         claim(result_key=None, lower_key=None, upper_key=None, claimed_low=27000, data_kind="none"),
         RESULTS,

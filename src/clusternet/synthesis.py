@@ -45,7 +45,7 @@ TOPICS = {
 
 #: Strength-of-evidence grades, strongest first (see :func:`strength_of_evidence`).
 STRENGTH_LEVELS = (
-    "reproduced on real data",
+    "tested on real data",
     "method checked on sample data",
     "sourced figure, not reproduced",
     "claim, not verified",
@@ -179,7 +179,7 @@ def strength_of_evidence(source_status: str, data_kind: str, reproduced: bool) -
     Returns
     -------
     str
-        One of :data:`STRENGTH_LEVELS`: "reproduced on real data" when the report
+        One of :data:`STRENGTH_LEVELS`: "tested on real data" when the report
         computes it from real data; "method checked on sample data" when only sample
         data are available; otherwise "sourced figure, not reproduced" for verified
         figures and "claim, not verified" for the rest.
