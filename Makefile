@@ -1,7 +1,7 @@
 # Innovation in Clustered Networks: the two commands are `make book` and `make test`.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -20,7 +20,7 @@ help:
 	@echo "make serve  serve _build/html on http://127.0.0.1:8000"
 
 $(STAMP): requirements-lock.txt pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
+	@test -n "$(PYTHON)" && $(PYTHON) -c "import sys; assert sys.version_info >= (3, 11)" || { echo "error: Python 3.11 not found; install it (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-lock.txt
