@@ -89,3 +89,12 @@ def test_require_graph_cases():
 def test_format_items_truncates():
     assert v.format_items(range(3)) == "0, 1, 2"
     assert v.format_items(range(20), limit=2).endswith("(20 in all)")
+
+
+def test_require_graph_rejects_multigraphs_when_asked():
+    multi = nx.MultiDiGraph([(0, 1), (0, 1)])
+    assert v.require_graph(multi) is multi
+    with pytest.raises(
+        ValueError, match=r"multigraph; collapse parallel ties first, e.g. nx.DiGraph\(tree\)"
+    ):
+        v.require_graph(multi, "tree", simple=True)

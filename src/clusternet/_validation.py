@@ -174,6 +174,7 @@ def require_graph(
     min_nodes: int = 1,
     require_edges: bool = False,
     connected: bool = False,
+    simple: bool = False,
 ):
     """Check ``graph`` is a networkx graph with the stated properties; return it.
 
@@ -191,6 +192,8 @@ def require_graph(
         Reject a graph with no edges.
     connected : bool
         Reject a disconnected graph (weakly connected for directed graphs).
+    simple : bool
+        Reject a multigraph (parallel ties would be counted twice).
     """
     if not isinstance(graph, nx.Graph):
         raise TypeError(f"{name} must be a networkx graph, got {type(graph).__name__}")
@@ -200,6 +203,11 @@ def require_graph(
         )
     if directed is False and graph.is_directed():
         raise ValueError(f"{name} must be an undirected graph; convert with graph.to_undirected()")
+    if simple and graph.is_multigraph():
+        constructor = "nx.DiGraph" if graph.is_directed() else "nx.Graph"
+        raise ValueError(
+            f"{name} is a multigraph; collapse parallel ties first, e.g. {constructor}({name})"
+        )
     n = graph.number_of_nodes()
     if n < min_nodes:
         what = "empty (no nodes)" if n == 0 else f"too small ({n} nodes)"

@@ -203,11 +203,7 @@ def _firm_attributes(firms, *, firm, place, sector, creative, sectors):
 def _endpoints(network, endpoints):
     """Return the tie endpoints (two arrays) of a graph or an edge list, checked."""
     if isinstance(network, nx.Graph):
-        require_graph(network, "network", directed=False)
-        if network.is_multigraph():
-            raise ValueError(
-                "network is a multigraph; collapse parallel ties first with nx.Graph(network)"
-            )
+        require_graph(network, "network", directed=False, simple=True)
         loops = list(nx.selfloop_edges(network))
         if loops:
             raise ValueError(

@@ -93,14 +93,6 @@ TOP_TIERS = (0, 1)
 # ---------------------------------------------------------------------------
 
 
-def _require_simple(graph, name: str):
-    if graph.is_multigraph():
-        raise ValueError(
-            f"{name} is a multigraph; collapse parallel ties first, e.g. nx.DiGraph({name})"
-        )
-    return graph
-
-
 def _adjacency(graph, nodelist=None, *, symmetric: bool = False) -> sp.csr_array:
     """0/1 adjacency in CSR form without self-loops (symmetrised if ``symmetric``)."""
     nodelist = list(graph.nodes) if nodelist is None else nodelist
@@ -125,8 +117,7 @@ def _weak_components(adjacency: sp.csr_array) -> np.ndarray:
 
 
 def _check_directed(graph, name: str, *, min_nodes: int = 2):
-    require_graph(graph, name, directed=True, min_nodes=min_nodes)
-    return _require_simple(graph, name)
+    return require_graph(graph, name, directed=True, min_nodes=min_nodes, simple=True)
 
 
 # ---------------------------------------------------------------------------
@@ -442,8 +433,7 @@ def freeman_centralisation(graph, measure: str = "degree") -> float:
     - Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
       *Social Networks* 1(3), 215-239.
     """
-    require_graph(graph, "graph", min_nodes=3, require_edges=True)
-    _require_simple(graph, "graph")
+    require_graph(graph, "graph", min_nodes=3, require_edges=True, simple=True)
     require_in(measure, ("degree", "betweenness"), "measure")
     undirected = nx.Graph(graph)
     undirected.remove_edges_from(nx.selfloop_edges(undirected))
@@ -525,8 +515,7 @@ def top_tier_path_share(graph, top_nodes: Iterable) -> float:
     - Everett, M. G. and Borgatti, S. P. (1999). The centrality of groups and classes.
       *Journal of Mathematical Sociology* 23(3), 181-201.
     """
-    require_graph(graph, "graph", min_nodes=3)
-    _require_simple(graph, "graph")
+    require_graph(graph, "graph", min_nodes=3, simple=True)
     if isinstance(top_nodes, str | bytes) or not isinstance(top_nodes, Iterable):
         raise TypeError(f"top_nodes must be an iterable of nodes, got {type(top_nodes).__name__}")
     top = list(dict.fromkeys(top_nodes))
@@ -860,8 +849,7 @@ def simulate_diffusion(
       spreading. *Proceedings of the 41st Annual Symposium on Foundations of Computer
       Science (FOCS)*.
     """
-    require_graph(graph, "graph", min_nodes=2, require_edges=True)
-    _require_simple(graph, "graph")
+    require_graph(graph, "graph", min_nodes=2, require_edges=True, simple=True)
     require_in(model, ("push", "contagion"), "model")
     transmission = require_real(transmission, "transmission", minimum=0.0, inclusive=False)
     if transmission > 1:
@@ -1074,8 +1062,7 @@ def robustness_curve(
     - Albert, R., Jeong, H. and Barabasi, A.-L. (2000). Error and attack tolerance of
       complex networks. *Nature* 406, 378-382.
     """
-    require_graph(graph, "graph", min_nodes=1)
-    _require_simple(graph, "graph")
+    require_graph(graph, "graph", min_nodes=1, simple=True)
     require_in(strategy, ("random", "degree", "betweenness"), "strategy")
     runs = require_positive_int(runs, "runs")
     rng = require_seed(seed)
@@ -1395,9 +1382,8 @@ def observed_laterality(graph, formal, *, alpha: float = 0.05) -> dict:
     """
     from statsmodels.stats.proportion import proportion_confint
 
-    require_graph(graph, "graph", min_nodes=2, require_edges=True)
+    require_graph(graph, "graph", min_nodes=2, require_edges=True, simple=True)
     require_graph(formal, "formal", directed=True, min_nodes=2)
-    _require_simple(graph, "graph")
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
     if set(graph.nodes) != set(formal.nodes):
         extra = set(graph.nodes) ^ set(formal.nodes)
@@ -1468,8 +1454,7 @@ def dyad_table(
     >>> table[["sender", "receiver", "tie", "same_dept"]].iloc[0].tolist()
     [1, 2, 1, 1]
     """
-    require_graph(graph, "graph", directed=True, min_nodes=2)
-    _require_simple(graph, "graph")
+    require_graph(graph, "graph", directed=True, min_nodes=2, simple=True)
     require_dataframe(nodes, "nodes")
     same = [same] if isinstance(same, str) else list(same)
     require_columns(nodes, [id_column, *same], "nodes")
