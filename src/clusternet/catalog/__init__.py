@@ -31,3 +31,18 @@ def classics_spec(**fields):
             f"classics_spec is for files in network-classics/, got {fields.get('path')!r}"
         )
     return DatasetSpec(kind="real", source=CLASSICS_SOURCE, licence=CLASSICS_LICENCE, **fields)
+
+
+def classics_edges_spec(*, node: str, **fields):
+    """A ``classics_spec`` for an integer edge list (``source``, ``target``) of ``node`` ids.
+
+    Every edge list in ``data/network-classics/`` has the same columns, value rules and
+    units; only its name, file and description differ.
+    """
+    return classics_spec(
+        columns={"source": "int", "target": "int"},
+        nonnegative=("source", "target"),
+        unique=("source", "target"),
+        units={"source": node, "target": node},
+        **fields,
+    )

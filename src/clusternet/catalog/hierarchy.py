@@ -1,49 +1,38 @@
 """Data sets of the hierarchy chapter (Krackhardt's and Lazega's firms; the continuum sample)."""
 
-from clusternet.catalog import classics_spec
+from clusternet.catalog import classics_edges_spec, classics_spec
 from clusternet.data import DatasetSpec
-
-_EDGE_COLUMNS = {"source": "int", "target": "int"}
 
 _KRACKHARDT = "Krackhardt (1987), Cognitive social structures, Social Networks 9(2)"
 _LAZEGA = "Lazega (2001), The Collegial Phenomenon, Oxford University Press"
 
 DATASETS = [
-    classics_spec(
+    classics_edges_spec(
         name="classics_krackhardt_reports_edges",
         path="network-classics/ht_reports_edges.csv",
         description=(
             f"{_KRACKHARDT}: formal reports-to tree of 21 managers of a high-tech firm, "
             "from company documents; an edge source -> target means source reports to target"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
+        node="manager id (1-21)",
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_krackhardt_advice_edges",
         path="network-classics/ht_advice_edges.csv",
         description=(
             f"{_KRACKHARDT}: advice network of the 21 managers; source -> target means "
             "source goes to target for advice ('To whom do you go for advice?')"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
+        node="manager id (1-21)",
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_krackhardt_friends_edges",
         path="network-classics/ht_friends_edges.csv",
         description=(
             f"{_KRACKHARDT}: friendship network of the 21 managers; source -> target means "
             "source names target as a friend ('Who is your friend?')"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "manager id (1-21)", "target": "manager id (1-21)"},
+        node="manager id (1-21)",
     ),
     classics_spec(
         name="classics_krackhardt_nodes",
@@ -58,41 +47,32 @@ DATASETS = [
         allowed={"level": (1, 2, 3), "dept": (0, 1, 2, 3, 4)},
         units={"age": "years", "tenure": "years with the firm", "dept": "0 = CEO, 1-4 departments"},
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_lazega_advice_edges",
         path="network-classics/law_advice_edges.csv",
         description=(
             f"{_LAZEGA}: basic advice network of the 71 lawyers of a New England corporate "
             "law firm, 1988-1991; source -> target means source goes to target for advice"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
+        node="lawyer id (1-71)",
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_lazega_cowork_edges",
         path="network-classics/law_cowork_edges.csv",
         description=(
             f"{_LAZEGA}: strong co-worker network of the 71 lawyers; source -> target means "
             "source names target as someone they work with closely"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
+        node="lawyer id (1-71)",
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_lazega_friends_edges",
         path="network-classics/law_friends_edges.csv",
         description=(
             f"{_LAZEGA}: friendship outside work among the 71 lawyers; source -> target "
             "means source names target as a friend"
         ),
-        columns=_EDGE_COLUMNS,
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "lawyer id (1-71)", "target": "lawyer id (1-71)"},
+        node="lawyer id (1-71)",
     ),
     classics_spec(
         name="classics_lazega_nodes",

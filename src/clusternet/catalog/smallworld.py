@@ -1,6 +1,6 @@
 """Data sets of the small-world Q chapter (Broadway sample history; Davis's women; jazz bands)."""
 
-from clusternet.catalog import classics_spec
+from clusternet.catalog import classics_edges_spec, classics_spec
 from clusternet.data import DatasetSpec
 
 _DAVIS = "Davis, Gardner and Gardner (1941), Deep South; Breiger (1974)"
@@ -78,17 +78,14 @@ DATASETS = [
         unique=("id",),
         units={"type": "False = woman, True = event"},
     ),
-    classics_spec(
+    classics_edges_spec(
         name="classics_jazz_edges",
         path="network-classics/jazz_edges.csv",
         description=(
             f"{_JAZZ}: 198 jazz bands of 1912-1940 (Red Hot Jazz Archive), tied when they shared "
             "a musician; undirected, one row per tie (already projected: no musician-level data)"
         ),
-        columns={"source": "int", "target": "int"},
-        nonnegative=("source", "target"),
-        unique=("source", "target"),
-        units={"source": "band id (1-198)", "target": "band id (1-198)"},
+        node="band id (1-198)",
     ),
     classics_spec(
         name="classics_jazz_nodes",
