@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 FINGERPRINT := _build/.inputs-fingerprint
 JBFLAGS ?= -W -n --keep-going
 
-.PHONY: fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
+.PHONY: format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
@@ -63,6 +63,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(PY) -m tests.chapter_code
+
+## format-chapters: ruff's safe fixes and formatting applied to the chapters' code cells
+format-chapters: $(STAMP)
+	$(PY) -m tests.chapter_code --fix
 
 unit: $(STAMP)
 	$(BIN)/pytest -q -n 2 -m "not build and not browser" tests

@@ -24,10 +24,12 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from clusternet import catalog
+from clusternet.dataspec import DataValidationError, DatasetSpec
 
 __all__ = [
     "DatasetSpec",
@@ -40,73 +42,6 @@ __all__ = [
 ]
 
 
-class DataValidationError(ValueError):
-    """A data file does not match its documented schema."""
-
-
-@dataclass(frozen=True)
-class DatasetSpec:
-    """What a data file must look like.
-
-    Parameters
-    ----------
-    name : str
-        The name chapters load it by (``clusternet.data.load(name)``).
-    path : str
-        Path relative to the data folder, with forward slashes.
-    description : str
-        One line for the data dictionary.
-    columns : dict
-        Column name -> dtype kind: ``"int"``, ``"float"``, ``"str"`` or ``"bool"``.
-    nonnegative : tuple of str
-        Columns whose values must be >= 0.
-    fractions : tuple of str
-        Columns whose values must lie in [0, 1].
-    unique : tuple of str
-        Columns that together must identify a row.
-    allowed : dict
-        Column -> allowed values.
-    nullable : tuple of str
-        Columns allowed to hold missing values (all others must be complete).
-    kind : str
-        ``"sample"`` for files written by a seeded generator in ``clusternet.samples``,
-        ``"real"`` for copies of real data sets.
-    source : str
-        Provenance: the generator's dotted name, or the original publisher.
-    licence : str
-        Licence of the file (the licence text sits beside it in ``data/``).
-    dtype_overrides : dict
-        Extra keyword arguments for ``pandas.read_csv`` ``dtype`` (e.g. keep FIPS codes
-        as strings so leading zeros survive).
-    """
-
-    name: str
-    path: str
-    description: str
-    columns: dict
-    kind: str = "sample"
-    source: str = ""
-    licence: str = ""
-    nonnegative: tuple = ()
-    fractions: tuple = ()
-    unique: tuple = ()
-    allowed: dict = field(default_factory=dict)
-    nullable: tuple = ()
-    units: dict = field(default_factory=dict)
-
-    def __post_init__(self):
-        if self.kind not in ("sample", "real"):
-            raise ValueError(
-                f"DatasetSpec {self.name!r}: kind must be 'sample' or 'real', got {self.kind!r}"
-            )
-        bad = {c: k for c, k in self.columns.items() if k not in _KINDS}
-        if bad:
-            raise ValueError(
-                f"DatasetSpec {self.name!r}: unknown column kinds {bad}; use {sorted(_KINDS)}"
-            )
-
-
-_KINDS = {"int", "float", "str", "bool"}
 _READ_DTYPES = {"str": "string", "int": None, "float": "float64", "bool": None}
 
 
@@ -129,8 +64,6 @@ def data_dir() -> Path:
 
 
 def _catalog() -> dict[str, DatasetSpec]:
-    from clusternet import catalog
-
     specs: dict[str, DatasetSpec] = {}
     for info in sorted(pkgutil.iter_modules(catalog.__path__), key=lambda i: i.name):
         module = importlib.import_module(f"clusternet.catalog.{info.name}")

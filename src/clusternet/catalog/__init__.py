@@ -1,11 +1,13 @@
 """Specs of every data file, one module per chapter topic (see :mod:`clusternet.data`).
 
-Each module defines ``DATASETS``, a list of :class:`clusternet.data.DatasetSpec`.
+Each module defines ``DATASETS``, a list of :class:`clusternet.dataspec.DatasetSpec`.
 Files shared by several chapters get their common provenance from a helper here, so it is
 written once (``classics_spec`` for ``data/network-classics/``).
 """
 
 from __future__ import annotations
+
+from clusternet.dataspec import DatasetSpec
 
 CLASSICS_SOURCE = (
     "R package networkdata v0.2.1 (D. Schoch), commit 8e4994bc, converted losslessly from "
@@ -24,8 +26,6 @@ def classics_spec(**fields):
     Sets ``kind="real"`` and the folder's provenance and licence; every other field is
     passed on. Raises ValueError for a path outside the folder.
     """
-    from clusternet.data import DatasetSpec
-
     if not str(fields.get("path", "")).startswith("network-classics/"):
         raise ValueError(
             f"classics_spec is for files in network-classics/, got {fields.get('path')!r}"

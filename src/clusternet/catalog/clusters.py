@@ -1,6 +1,6 @@
 """Data sets of the Porter chapter (clusters, location quotients, growth)."""
 
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 
 _CBP_COLUMNS = {
     "Fips": "str",

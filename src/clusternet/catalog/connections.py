@@ -1,6 +1,6 @@
 """Data sets of the Nesta chapter (three layers of connections in creative clusters)."""
 
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 from clusternet.samples.connections import CREATIVE_SECTORS, NONCREATIVE_SECTORS, PLACES
 
 _GENERATOR = "clusternet.samples.connections.make_creative_economy (seed 2010)"

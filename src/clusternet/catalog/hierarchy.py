@@ -1,7 +1,7 @@
 """Data sets of the hierarchy chapter (Krackhardt's and Lazega's firms; the continuum sample)."""
 
 from clusternet.catalog import classics_edges_spec, classics_spec
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 
 _KRACKHARDT = "Krackhardt (1987), Cognitive social structures, Social Networks 9(2)"
 _LAZEGA = "Lazega (2001), The Collegial Phenomenon, Oxford University Press"

@@ -1,6 +1,6 @@
 """Data sets of the life-cycle chapter (sample panel with planted stages)."""
 
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 from clusternet.lifecycle import LIFECYCLE_STAGES
 
 _SOURCE = "clusternet.samples.lifecycle.lifecycle_sample (seed 2010)"

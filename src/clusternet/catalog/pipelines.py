@@ -1,6 +1,6 @@
 """Data sets of the global-pipelines chapter (Fitjar and Rodriguez-Pose)."""
 
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 from clusternet.pipelines import CITY_REGIONS, PARTNER_TYPES, SCALES
 
 _PARTNERS = tuple(f"{kind}_{scale}" for scale in SCALES for kind in PARTNER_TYPES)

@@ -1,7 +1,7 @@
 """Data sets of the small-world Q chapter (Broadway sample history; Davis's women; jazz bands)."""
 
 from clusternet.catalog import classics_edges_spec, classics_spec
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 
 _DAVIS = "Davis, Gardner and Gardner (1941), Deep South; Breiger (1974)"
 _JAZZ = "Gleiser and Danon (2003), Community structure in jazz, Advances in Complex Systems 6(4)"

@@ -1,6 +1,6 @@
 """Data of the policy synthesis: the register of claims set against the chapters."""
 
-from clusternet.data import DatasetSpec
+from clusternet.dataspec import DatasetSpec
 
 DATASETS = [
     DatasetSpec(
