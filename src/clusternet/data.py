@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from clusternet import catalog
-from clusternet.dataspec import DataValidationError, DatasetSpec
+from clusternet.dataspec import DatasetSpec, DataValidationError
 
 __all__ = [
     "DatasetSpec",
