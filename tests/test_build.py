@@ -8,7 +8,6 @@ important for a report that is cited in briefings, a silent change to a publishe
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 import math
 import re
@@ -18,18 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from clusternet.book import CHAPTERS, chapter_module
+
 from .conftest import BUILD, HTML, ROOT
 
 pytestmark = pytest.mark.build
-
-TOPIC_OF_CHAPTER = {
-    "porter-clusters": "clusters",
-    "creative-connections": "connections",
-    "hierarchy-heterarchy": "hierarchy",
-    "small-world-q": "smallworld",
-    "global-pipelines": "pipelines",
-    "cluster-life-cycles": "lifecycle",
-}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -208,13 +200,10 @@ def test_key_numbers_page_lists_every_number():
         assert row["name"] in page, f"{row['name']} is missing from the key-numbers page"
 
 
-@pytest.mark.parametrize("chapter", sorted(TOPIC_OF_CHAPTER))
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
 def test_key_results_equal_the_glued_numbers(chapter):
-    """The synthesis recomputes chapter results with key_results(); they must agree."""
-    module = importlib.import_module(f"clusternet.{TOPIC_OF_CHAPTER[chapter]}")
-    if not hasattr(module, "key_results"):
-        pytest.fail(f"clusternet.{TOPIC_OF_CHAPTER[chapter]} has no key_results()")
-    results = module.key_results()
+    """The synthesis reads each chapter's book module, which the chapter itself calls."""
+    results = chapter_module(chapter).key_results()
     glued = glued_numbers()
     assert results, f"{chapter}: key_results() is empty"
     for name, value in results.items():

@@ -24,7 +24,6 @@ __all__ = [
     "require_nonnegative",
     "require_no_missing",
     "require_fraction",
-    "require_probability",
     "require_positive_int",
     "require_graph",
     "require_real",
@@ -133,9 +132,6 @@ def require_real(value, name: str, *, minimum=None, maximum=None, inclusive: boo
 def require_fraction(value, name: str) -> float:
     """Return ``value`` as float after checking it lies in [0, 1]."""
     return require_real(value, name, minimum=0.0, maximum=1.0)
-
-
-require_probability = require_fraction
 
 
 def require_positive_int(value, name: str, *, minimum: int = 1) -> int:

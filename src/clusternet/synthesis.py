@@ -1,8 +1,9 @@
 """Policy synthesis: every chapter's headline results in one place, set against the claims.
 
 The synthesis chapter and the briefing never retype a number. They call
-:func:`chapter_results`, which runs each topic module's ``key_results()`` (the same
-helper calls the chapters make, on the same committed data), and :func:`evidence_table`,
+:func:`chapter_results`, which runs each chapter's ``key_results()`` in
+:mod:`clusternet.book` (the same analysis steps the chapter calls, on the same committed
+data), and :func:`evidence_table`,
 which sets each claim of the sources (``data/evidence/claims.csv``, with the verification
 status recorded in the research notes) against what this report's reproduction finds.
 
@@ -16,32 +17,22 @@ References
 
 from __future__ import annotations
 
-import importlib
 import math
 
 import pandas as pd
 
 from clusternet._validation import format_items, require_columns, require_dataframe
+from clusternet.book import CHAPTERS, chapter_module
+from clusternet.data import get_spec
 from clusternet.glue import format_number
 
 __all__ = [
-    "TOPICS",
     "STRENGTH_LEVELS",
     "chapter_results",
     "format_estimate",
     "evidence_table",
     "strength_of_evidence",
 ]
-
-#: Topic module of each chapter, in the report's order.
-TOPICS = {
-    "porter-clusters": "clusters",
-    "creative-connections": "connections",
-    "hierarchy-heterarchy": "hierarchy",
-    "small-world-q": "smallworld",
-    "global-pipelines": "pipelines",
-    "cluster-life-cycles": "lifecycle",
-}
 
 #: Strength-of-evidence grades, strongest first (see :func:`strength_of_evidence`).
 STRENGTH_LEVELS = (
@@ -51,24 +42,8 @@ STRENGTH_LEVELS = (
     "claim, not verified",
 )
 
-CLAIM_COLUMNS = [
-    "claim_id",
-    "chapter",
-    "claim",
-    "source",
-    "source_status",
-    "claimed_low",
-    "claimed_high",
-    "claimed_unit",
-    "result_key",
-    "lower_key",
-    "upper_key",
-    "result_unit",
-    "digits",
-    "percent",
-    "data_kind",
-    "caveat",
-]
+#: Columns of the claims register, as its data spec declares them (written once, there).
+CLAIM_COLUMNS = list(get_spec("evidence_claims").columns)
 
 
 def chapter_results(chapters=None) -> dict[str, float]:
@@ -77,7 +52,7 @@ def chapter_results(chapters=None) -> dict[str, float]:
     Parameters
     ----------
     chapters : iterable of str, optional
-        Chapter names (keys of :data:`TOPICS`); default all.
+        Chapter names (keys of :data:`clusternet.book.CHAPTERS`); default all.
 
     Returns
     -------
@@ -96,16 +71,15 @@ def chapter_results(chapters=None) -> dict[str, float]:
     >>> round(results["fitjar_or_international"], 2)  # doctest: +SKIP
     1.29
     """
-    chapters = list(TOPICS) if chapters is None else list(chapters)
-    unknown = [c for c in chapters if c not in TOPICS]
+    chapters = list(CHAPTERS) if chapters is None else list(chapters)
+    unknown = [c for c in chapters if c not in CHAPTERS]
     if unknown:
         raise ValueError(
-            f"unknown chapter(s) {format_items(unknown)}; known: {format_items(TOPICS)}"
+            f"unknown chapter(s) {format_items(unknown)}; known: {format_items(CHAPTERS)}"
         )
     results: dict[str, float] = {}
     for chapter in chapters:
-        module = importlib.import_module(f"clusternet.{TOPICS[chapter]}")
-        results.update(module.key_results())
+        results.update(chapter_module(chapter).key_results())
     return results
 
 

@@ -29,7 +29,6 @@ __all__ = [
     "set_theme",
     "forest_plot",
     "line_with_band",
-    "draw_network",
     "new_figure",
     "ranked_bars",
     "markdown_table",
@@ -157,51 +156,6 @@ def line_with_band(x, mean, lower, upper, *, label=None, color=None, ax=None):
         _, ax = new_figure()
     line = ax.plot(x, mean, label=label, color=color, linewidth=2.2)[0]
     ax.fill_between(x, lower, upper, color=line.get_color(), alpha=0.2, linewidth=0)
-    return ax
-
-
-def draw_network(
-    graph,
-    *,
-    pos=None,
-    node_color=None,
-    edge_color=None,
-    node_size=80,
-    edge_width=1.0,
-    labels=False,
-    seed: int = 1,
-    ax=None,
-):
-    """Draw a networkx graph in the book's style (seeded layout, no axes); return the Axes."""
-    import networkx as nx
-
-    from clusternet._validation import require_graph
-
-    require_graph(graph, "graph")
-    if ax is None:
-        _, ax = new_figure(height=FULL_WIDTH * 0.7)
-    if pos is None:
-        pos = nx.spring_layout(graph, seed=seed)
-    nx.draw_networkx_edges(
-        graph,
-        pos,
-        ax=ax,
-        edge_color=edge_color if edge_color is not None else "0.6",
-        width=edge_width,
-        alpha=0.8,
-    )
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        ax=ax,
-        node_color=node_color if node_color is not None else OKABE_ITO["blue"],
-        node_size=node_size,
-        edgecolors="white",
-        linewidths=0.6,
-    )
-    if labels:
-        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=10)
-    ax.set_axis_off()
     return ax
 
 
