@@ -26,8 +26,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
+from scipy.spatial import cKDTree
 
-import clusternet as cn
+import clusternet
 
 RESULTS = Path(__file__).resolve().parent / "results"
 N_CLUSTERS = 50
@@ -46,8 +48,6 @@ def make_panel(n_regions: int, n_industries: int, n_years: int, seed: int = 20):
             pd.DataFrame(rng.poisson(base).astype(np.int64) + 1, index=regions, columns=industries)
         )
     points = rng.random((n_regions, 2))
-    from scipy.spatial import cKDTree
-
     pairs = cKDTree(points).query_pairs(0.04, output_type="ndarray")
     ring = np.column_stack(
         [np.arange(n_regions), (np.arange(n_regions) + 1) % n_regions]
@@ -55,8 +55,6 @@ def make_panel(n_regions: int, n_industries: int, n_years: int, seed: int = 20):
     pairs = np.unique(np.sort(np.vstack([pairs, ring]), axis=1), axis=0)
     pair_table = pd.DataFrame({"a": regions[pairs[:, 0]], "b": regions[pairs[:, 1]]})
     # thousands of regions: pass the adjacency as a sparse matrix in the order of the regions
-    from scipy import sparse
-
     ones = np.ones(2 * len(pairs))
     adjacency = sparse.csr_matrix(
         (ones, (np.r_[pairs[:, 0], pairs[:, 1]], np.r_[pairs[:, 1], pairs[:, 0]])),
@@ -77,11 +75,11 @@ def make_panel(n_regions: int, n_industries: int, n_years: int, seed: int = 20):
 
 def clusternet_year(matrix, mapping, adjacency, relatedness):
     return {
-        "lq": cn.location_quotient(matrix),
-        "cluster_lq": cn.cluster_location_quotient(matrix, mapping),
-        "cluster_specialisation": cn.cluster_specialisation_excluding_own(matrix, mapping),
-        "related": cn.related_cluster_strength(matrix, mapping, relatedness),
-        "neighbour": cn.neighbour_cluster_strength(matrix, mapping, adjacency),
+        "lq": clusternet.location_quotient(matrix),
+        "cluster_lq": clusternet.cluster_location_quotient(matrix, mapping),
+        "cluster_specialisation": clusternet.cluster_specialisation_excluding_own(matrix, mapping),
+        "related": clusternet.related_cluster_strength(matrix, mapping, relatedness),
+        "neighbour": clusternet.neighbour_cluster_strength(matrix, mapping, adjacency),
     }
 
 

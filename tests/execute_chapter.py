@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
             now["value"], meta["value"], rel_tol=1e-12, abs_tol=1e-15
         ):
             problems.append(f"{name}: value {now['value']!r} != baseline {meta['value']!r}")
-        for field in ("text", "unit", "headline"):
+        for field in ("text", "unit", "headline", "description"):
             if now.get(field) != meta.get(field):
                 problems.append(
                     f"{name}: {field} {now.get(field)!r} != baseline {meta.get(field)!r}"

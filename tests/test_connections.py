@@ -1,6 +1,8 @@
-"""Tests of clusternet.connections (Nesta's three layers), its sample data and figures."""
+"""Tests of clusternet.connections (Nesta's three layers), its sample data, figures and book module."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -13,11 +15,19 @@ from hypothesis.extra.numpy import arrays
 
 import clusternet
 from clusternet import connections as cc
+from clusternet.book import creative_connections as analysis
+from clusternet.book._creative_connections_helpers import _true_spillover_doubling
+from clusternet.book.claims import claim
+from clusternet.catalog.connections import (
+    SAMPLE_PLACE_PROFILES,
+    SAMPLE_PLACES,
+    SECTOR_IS_CREATIVE,
+)
 from clusternet.clusters import location_quotient
 from clusternet.plotting import connections as figures
 from clusternet.samples import connections as samples
 
-from .conftest import check_key_results
+from .conftest import check_key_results, expected_numbers
 
 FIRMS = pd.DataFrame(
     {
@@ -40,7 +50,7 @@ def small_economy():
 def committed():
     firms = clusternet.data.load("sample_creative_firms")
     ties = clusternet.data.load("sample_creative_ties")
-    classified = cc.classify_ties(ties, firms, sectors=samples.SECTOR_IS_CREATIVE)
+    classified = cc.classify_ties(ties, firms, sectors=SECTOR_IS_CREATIVE)
     profile = cc.connection_profile(classified, firms)
     return firms, ties, classified, profile
 
@@ -99,7 +109,7 @@ def test_classify_ties_graph_with_node_attributes_matches_edge_list():
 
 def test_classify_ties_recovers_the_layers_the_generator_built(small_economy):
     out = cc.classify_ties(
-        small_economy["ties"], small_economy["firms"], sectors=samples.SECTOR_IS_CREATIVE
+        small_economy["ties"], small_economy["firms"], sectors=SECTOR_IS_CREATIVE
     )
     assert (out["layer"].to_numpy() == small_economy["layers"]).all()
     # and with the creative column instead of the sector mapping
@@ -456,7 +466,7 @@ def test_creative_cluster_table_by_hand():
 
 def test_creative_cluster_table_on_sample_flags_hotspot_and_small_town(committed):
     firms = committed[0]
-    creative = [s for s, flag in samples.SECTOR_IS_CREATIVE.items() if flag]
+    creative = [s for s, flag in SECTOR_IS_CREATIVE.items() if flag]
     out = cc.creative_cluster_table(
         cc.firm_count_matrix(firms), creative, min_firms=100, min_lq=1.2
     )
@@ -618,7 +628,7 @@ def test_layer_model_on_sample_recovers_truth_and_ranking(committed):
     """The chapter says every true value lies in its interval and the ranking is right."""
     profile = committed[3]
     result = cc.fit_layer_model(
-        profile[profile["creative"] == 1], controls=list(cc.CHAPTER_CONTROLS)
+        profile[profile["creative"] == 1], controls=list(analysis.SETTINGS.controls)
     )
     effects = cc.layer_effects(result).set_index("layer")
     for layer, beta in samples.TRUE_LAYER_EFFECTS.items():
@@ -673,7 +683,9 @@ def test_spillover_on_sample_recovers_truth_and_naive_overstates(committed):
     others = firms.assign(creative_share=cc.creative_presence(firms))
     others = others[others["creative"] == 0]
     fixed = cc.spillover_effects(
-        cc.fit_spillover_model(others, controls=list(cc.CHAPTER_CONTROLS), cluster="district")
+        cc.fit_spillover_model(
+            others, controls=list(analysis.SETTINGS.controls), cluster="district"
+        )
     )
     naive = cc.spillover_effects(
         cc.fit_spillover_model(
@@ -684,9 +696,8 @@ def test_spillover_on_sample_recovers_truth_and_naive_overstates(committed):
     truth = samples.true_spillover_doubling(others, others["creative_share"])
     assert fixed["doubling_ci_lower"] < truth < fixed["doubling_ci_upper"]
     assert naive["odds_ratio"] > fixed["odds_ratio"]  # stated in the chapter
-    assert truth == pytest.approx(
-        1 + samples.CREATIVE_INPUTS_UPLIFT, abs=0.03
-    )  # the calibration target
+    uplift = claim("creative_inputs")["claimed_low"] / 100
+    assert truth == pytest.approx(1 + uplift, abs=0.03)  # the calibration target
 
 
 @pytest.mark.parametrize(
@@ -918,20 +929,31 @@ def test_bridge_relatedness_by_hand_and_on_real_data():
     )
     out = cc.bridge_relatedness(memberships, relatedness, n_boot=200, seed=1)
     # a-b scored both ways: mean 90; b-c 70; all pairs: (90 + 10 + 70) / 3
-    assert out["mean_bridged"] == pytest.approx(80.0)
-    assert out["mean_all"] == pytest.approx(170 / 3)
-    assert sorted(out["scores"]) == [70.0, 90.0]
-    assert 70 <= out["ci_lower"] <= out["mean_bridged"] <= out["ci_upper"] <= 90
+    assert isinstance(out, cc.BridgeRelatedness)
+    assert out.estimate == pytest.approx(80.0)
+    assert out.mean_all == pytest.approx(170 / 3)
+    assert sorted(out.scores) == [70.0, 90.0]
+    assert 70 <= out.ci_lower <= out.estimate <= out.ci_upper <= 90
+    assert out.std_error > 0 and out.n_boot == 200
+    # the same seed gives the same interval; a bootstrap draw depends only on which
+    # organisations it holds (one organisation per draw: 90, 70, or both: 80)
+    again = cc.bridge_relatedness(memberships, relatedness, n_boot=200, seed=1)
+    assert (again.ci_lower, again.ci_upper, again.std_error) == (
+        out.ci_lower,
+        out.ci_upper,
+        out.std_error,
+    )
     organisations = clusternet.data.load("us_cluster_organisations")
     related = cc.bridge_relatedness(
         organisations, clusternet.data.load("dps2016_related_clusters"), n_boot=200, seed=1
     )
     assert (
-        related["pairs_scored"] + related["pairs_unscored"]
+        related.pairs_scored + related.pairs_unscored
         == cc.bridging_summary(organisations)["bridged_pairs"]
     )
-    assert related["mean_all"] == pytest.approx(49.5, abs=0.1)  # percentiles average about 50
-    assert related["ci_lower"] > related["mean_all"]
+    assert related.pairs_scored == len(related.scores)
+    assert related.mean_all == pytest.approx(49.5, abs=0.1)  # percentiles average about 50
+    assert related.ci_lower > related.mean_all
 
 
 @pytest.mark.parametrize(
@@ -1013,7 +1035,7 @@ def test_committed_sample_matches_documented_design(committed):
         zip(samples.PLACES["place"], samples.PLACES["n_firms"], strict=True)
     )
     creative_by_sector = firms.groupby("sector")["creative"].first().to_dict()
-    assert creative_by_sector == samples.SECTOR_IS_CREATIVE
+    assert creative_by_sector == SECTOR_IS_CREATIVE
     districts = clusternet.data.load("sample_creative_districts")
     assert set(firms["district"]) == set(districts["district"])
     assert len(districts) == int(samples.PLACES["n_districts"].sum())
@@ -1029,9 +1051,11 @@ def test_true_spillover_doubling_known_values():
         samples.true_spillover_doubling(firms, [0.1, 0.2])
 
 
+@pytest.mark.slow
 def test_key_results_match_expected_file():
-    results = check_key_results(cc, "creative-connections")
-    assert results["nesta_sensitivity_ranking_held"] == len(cc.SENSITIVITY_SCENARIOS)
+    results = check_key_results(analysis, "creative-connections")
+    assert set(results) == set(expected_numbers("creative-connections"))
+    assert results["nesta_sensitivity_ranking_held"] == len(analysis.SETTINGS.sensitivity_scenarios)
     assert (
         results["nesta_or_cross_sector"]
         > results["nesta_or_external"]
@@ -1041,16 +1065,91 @@ def test_key_results_match_expected_file():
 
 
 # ---------------------------------------------------------------------------
+# planted truths, vocabularies and the book module
+# ---------------------------------------------------------------------------
+
+
+def test_true_effects_file_records_the_generator_constants():
+    truth = clusternet.data.load("sample_creative_true_effects")
+    creative = truth[truth["model"] == "creative"].set_index("term")["coefficient"]
+    for layer, beta in samples.TRUE_LAYER_EFFECTS.items():
+        assert creative[f"n_{layer}"] == beta  # exactly: the chapter's true values read these
+    other = truth[truth["model"] == "non_creative"].set_index("term")["coefficient"]
+    assert other["creative_share"] == samples.TRUE_SPILLOVER
+    places = [term.removeprefix("place=") for term in other.index if term.startswith("place=")]
+    assert places == list(SAMPLE_PLACES)
+    pd.testing.assert_frame_equal(truth, samples.true_effects_table(), check_dtype=False)
+
+
+def test_catalog_vocabularies_match_the_generator():
+    assert tuple(samples.PLACES["place"]) == SAMPLE_PLACES
+    assert dict(zip(samples.PLACES["place"], samples.PLACES["profile"], strict=True)) == (
+        SAMPLE_PLACE_PROFILES
+    )
+    assert sorted(SECTOR_IS_CREATIVE) == sorted(
+        clusternet.data.load("sample_creative_firms")["sector"].unique()
+    )
+
+
+def test_book_true_doubling_from_the_file_equals_the_generator(committed):
+    firms = committed[0]
+    share = cc.creative_presence(firms)
+    others = firms[firms["creative"] == 0]
+    from_file = _true_spillover_doubling(others, share[others.index])
+    assert from_file == samples.true_spillover_doubling(others, share[others.index])
+    assert from_file == pytest.approx(1.236, abs=5e-4)  # the README's calibration figure
+
+
+def test_book_cluster_step_publishes_the_table_values():
+    economy = analysis.sample_economy()
+    clusters = analysis.creative_clusters(economy)
+    table = clusters.table
+    assert list(table.index) == list(SAMPLE_PLACES)
+    assert table.index[table["is_cluster"]].tolist() == ["Brightwell", "Millbrook"]  # as the prose
+    published = clusters.published
+    assert published["nesta_hotspot_creative_lq"].value == table.loc["Brightwell", "creative_lq"]
+    assert (
+        published["nesta_fernmoor_creative_firms"].value == table.loc["Fernmoor", "creative_firms"]
+    )
+    assert published["nesta_cluster_min_lq"].value == analysis.SETTINGS.cluster_min_lq
+    assert economy.published["nesta_sample_firms"].value == len(economy.firms)
+    assert all(name.startswith("nesta_") for name in [*published, *economy.published])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        analysis.SETTINGS.n_boot = 10
+
+
+def test_book_studio_step_ranks_the_scenarios():
+    layers = analysis.tie_layers(analysis.sample_economy())
+    studio = analysis.studio_prospects(analysis.innovation_by_layer(layers))
+    probability = studio.predicted["probability"]
+    assert probability.iloc[0] < probability.iloc[1] < probability.iloc[2]
+    assert set(studio.published) == {
+        f"nesta_studio_{key}{end}"
+        for key in ("none", "local", "mixed")
+        for end in ("", "_ci_lower", "_ci_upper")
+    }
+
+
+# ---------------------------------------------------------------------------
 # figures
 # ---------------------------------------------------------------------------
 
 
 def test_figures_draw_and_validate(committed):
     firms, ties, classified, profile = committed
-    assert (
-        figures.plot_place_network(classified, "Millbrook", n_firms=10, seed=1).get_legend()
-        is not None
-    )
+    ax = figures.plot_place_network(classified, "Millbrook", n_firms=10, seed=1)
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == [
+        "Local",
+        "External",
+        "Cross-sector",
+        "Creative firm",
+        "Other local firm",
+        "Firms in another place",
+    ]
+    again = figures.plot_place_network(classified, "Millbrook", n_firms=10, seed=1)
+    assert [c.get_offsets().tolist() for c in again.collections] == [
+        c.get_offsets().tolist() for c in ax.collections
+    ]  # seeded: the same sample and layout
     shares = cc.layer_shares(profile[profile["creative"] == 1])
     assert len(figures.plot_layer_mix(shares).patches) >= 3 * len(shares)
     effects = pd.DataFrame(
@@ -1061,7 +1160,13 @@ def test_figures_draw_and_validate(committed):
             "or_ci_upper": [1.4] * 3,
         }
     )
-    assert figures.plot_layer_effects(effects, samples.TRUE_LAYER_EFFECTS) is not None
+    ax = figures.plot_layer_effects(effects, truth=samples.TRUE_LAYER_EFFECTS)
+    diamonds = [line for line in ax.lines if line.get_marker() == "D"]
+    assert [float(line.get_xdata()[0]) for line in diamonds] == pytest.approx(
+        np.exp([samples.TRUE_LAYER_EFFECTS[layer] for layer in cc.LAYERS])
+    )
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Estimate", "True value"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Local", "External", "Cross-sector"]
     curve = pd.DataFrame(
         {
             "presence": [0, 0.5],
@@ -1070,7 +1175,11 @@ def test_figures_draw_and_validate(committed):
             "ci_upper": [0.4, 0.6],
         }
     )
-    assert figures.plot_spillover(cc.area_innovation_rates(firms), curve) is not None
+    rates = cc.area_innovation_rates(firms)
+    ax = figures.plot_spillover(rates, curve)
+    assert list(ax.lines[0].get_ydata()) == pytest.approx([0.3, 0.5])  # the model's curve
+    # collection 0 is the interval band, then one scatter per place: a point per district
+    assert sum(len(c.get_offsets()) for c in ax.collections[1:]) == len(rates)
     table = pd.DataFrame(
         {
             "scenario": ["a"] * 3,
@@ -1080,8 +1189,16 @@ def test_figures_draw_and_validate(committed):
             "ame_ci_upper": [0.2] * 3,
         }
     )
-    assert figures.plot_layer_sensitivity(table) is not None
-    assert figures.plot_bridge_relatedness([10, 60, 90], 50.0) is not None
+    ax = figures.plot_layer_sensitivity(table)
+    assert len(ax.containers) == 3  # one error bar per layer
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "Local",
+        "External",
+        "Cross-sector",
+    ]
+    ax = figures.plot_bridge_relatedness([10, 60, 90], mean_all=50.0)
+    assert sum(patch.get_height() for patch in ax.patches) == 3
+    assert [line.get_xdata()[0] for line in ax.lines] == pytest.approx([50.0, 160 / 3])
     with pytest.raises(ValueError, match="no creative firms"):
         figures.plot_place_network(classified, "Atlantis")
     with pytest.raises(ValueError, match="missing required column"):
@@ -1095,8 +1212,8 @@ def test_figures_draw_and_validate(committed):
     with pytest.raises(ValueError, match="missing required column"):
         figures.plot_layer_sensitivity(firms)
     with pytest.raises(ValueError, match="between 0 and 100"):
-        figures.plot_bridge_relatedness([120], 50.0)
+        figures.plot_bridge_relatedness([120], mean_all=50.0)
     with pytest.raises(ValueError, match="empty"):
-        figures.plot_bridge_relatedness([], 50.0)
+        figures.plot_bridge_relatedness([], mean_all=50.0)
     with pytest.raises(TypeError, match="DataFrame"):
         figures.plot_layer_mix([1])

@@ -1,7 +1,12 @@
-"""Tests of clusternet.lifecycle: known answers, properties, bad input, sample data."""
+"""Tests of clusternet.lifecycle: known answers, properties, bad input, sample data, figures.
+
+The chapter's steps (``clusternet.book.cluster_life_cycles``) are tested in
+``test_lifecycle_book.py``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import matplotlib
@@ -16,11 +21,14 @@ matplotlib.use("Agg")
 
 import clusternet  # noqa: E402
 from clusternet import lifecycle as lc  # noqa: E402
+from clusternet.catalog import lifecycle as catalog  # noqa: E402
+from clusternet.lifecycle.features import _trend  # noqa: E402
 from clusternet.models import fit_ols  # noqa: E402
+from clusternet.plotting import lifecycle as lp  # noqa: E402
 from clusternet.samples import csv_bytes  # noqa: E402
 from clusternet.samples import lifecycle as samples  # noqa: E402
 
-from .conftest import ROOT, check_key_results  # noqa: E402
+from .conftest import ROOT  # noqa: E402
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -59,7 +67,7 @@ def test_trend_matches_statsmodels_ols():
     rng = np.random.default_rng(1)
     years = np.arange(2010, 2018)
     y = 0.3 + 0.04 * (years - 2010) + rng.normal(0, 0.05, years.size)
-    slope, fitted, sigma, slope_factor, level_factor = lc._trend(y[None, :], years)
+    slope, fitted, sigma, slope_factor, level_factor = _trend(y[None, :], years)
     result = fit_ols("y ~ year", pd.DataFrame({"y": y, "year": years}))
     assert slope[0] == pytest.approx(result.params["year"], rel=1e-10)
     assert sigma[0] * slope_factor == pytest.approx(result.bse["year"], rel=1e-10)
@@ -276,15 +284,17 @@ def test_stage_confusion_and_recovery_known_answer():
     p, n = 0.75, 4
     centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
     half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
-    assert r["accuracy"] == 0.75 and r["n_correct"] == 3
-    assert r["ci_lower"] == pytest.approx(centre - half) and r["ci_upper"] == pytest.approx(
-        centre + half
-    )
-    assert r["mean_confidence"] == pytest.approx(0.75)
-    assert r["mean_confidence_correct"] == pytest.approx(0.8) and r[
-        "mean_confidence_wrong"
-    ] == pytest.approx(0.6)
-    assert "mean_confidence_wrong" not in lc.stage_recovery(planted, planted, [0.9, 0.8, 0.6, 0.7])
+    assert r.accuracy == 0.75 and r.n_correct == 3
+    assert r.ci_lower == pytest.approx(centre - half) and r.ci_upper == pytest.approx(centre + half)
+    assert r.mean_confidence == pytest.approx(0.75)
+    assert r.mean_confidence_correct == pytest.approx(0.8)
+    assert r.mean_confidence_wrong == pytest.approx(0.6)
+    assert r.std_error == pytest.approx(math.sqrt(0.75 * 0.25 / 4)) and r.alpha == 0.05
+    every = lc.stage_recovery(planted, planted, [0.9, 0.8, 0.6, 0.7])
+    assert every.accuracy == 1.0 and every.mean_confidence_wrong is None
+    assert lc.stage_recovery(planted, found).mean_confidence is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.accuracy = 1.0
 
 
 # --------------------------------------------------------------------------- indicator table
@@ -314,7 +324,9 @@ def test_indicator_table_worked_by_hand_and_reuses_star_rating():
         end_year=2021,
         size_top_share=0.34,
         focus_top_share=0.34,
-    ).set_index(["region", "cluster"])
+    )
+    assert t["usable"].all() and (t["exclusion_reason"] == "").all()
+    t = t.set_index(["region", "cluster"])
     total = math.log(e1.to_numpy().sum() / e0.to_numpy().sum()) / 4
     assert t.loc[("p", "A"), "growth"] == pytest.approx(math.log(2) / 4 - total)
     firm_total = math.log(f1.to_numpy().sum() / f0.to_numpy().sum()) / 4
@@ -330,7 +342,7 @@ def test_indicator_table_worked_by_hand_and_reuses_star_rating():
     # p's A doubles but its LQ is (20/160)/(70/450) = 0.80: growing yet not specialised
     assert t.loc[("p", "A"), "stage"] == "emerging"
     assert t.loc[("q", "B"), "stage"] == "declining"
-    assert t.attrs["n_excluded"] == 0
+    assert len(t) == 9 and not t.attrs
 
 
 def test_indicator_table_stage_matches_lifecycle_features():
@@ -356,34 +368,30 @@ def test_indicator_table_stage_matches_lifecycle_features():
 def test_indicator_table_excludes_withheld_and_small_pairs():
     e0, e1, f0, f1, mapping = _matrices()
     kwargs = {"start_year": 2017, "end_year": 2021}
+    every = lc.lifecycle_indicator_table(e0, e1, f0, f1, mapping, **kwargs)
     small = lc.lifecycle_indicator_table(e0, e1, f0, f1, mapping, min_employment=25, **kwargs)
-    reasons = small.attrs["excluded"].set_index(["region", "cluster"])["reason"]
-    assert set(reasons.index) == {("p", "A"), ("r", "A")}  # 10 and 20 employees in a year
-    assert reasons.str.startswith("too small").all()
-    assert len(small) + small.attrs["n_excluded"] == 9
+    # every pair stays, in the same order; the dropped ones are flagged, never in attrs
+    assert len(small) == 9 and not small.attrs
+    assert small[["region", "cluster"]].equals(every[["region", "cluster"]])
+    dropped = small[~small["usable"]].set_index(["region", "cluster"])
+    assert set(dropped.index) == {("p", "A"), ("r", "A")}  # 10 and 20 employees in a year
+    assert dropped["exclusion_reason"].str.startswith("too small").all()
+    assert dropped[["growth", "firm_formation", "stage", "confidence"]].isna().all().all()
+    assert dropped.loc[("p", "A"), "employment"] == 20  # descriptive columns are kept
+    assert (small.loc[small["usable"], "exclusion_reason"] == "").all()
+    # the usable pairs are classified exactly as if the others were not there
+    kept_rows = small[small["usable"]].reset_index(drop=True)
+    same = every[small["usable"].to_numpy()].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept_rows, same)
     # industry c of region r has establishments but no employees in 2021: withheld
     e1.loc["r", "c"] = 0
     merged = {"a": "A", "b": "B", "c": "A"}
     withheld = lc.lifecycle_indicator_table(e0, e1, f0, f1, merged, **kwargs)
-    reasons = withheld.attrs["excluded"].set_index(["region", "cluster"])["reason"]
-    assert list(reasons.index) == [("r", "A")] and reasons.iloc[0].startswith("withheld")
+    dropped = withheld[~withheld["usable"]]
+    assert list(zip(dropped["region"], dropped["cluster"], strict=True)) == [("r", "A")]
+    assert dropped["exclusion_reason"].iloc[0].startswith("withheld")
     kept = lc.lifecycle_indicator_table(e0, e1, f0, f1, merged, exclude_withheld=False, **kwargs)
-    assert kept.attrs["n_excluded"] == 0 and len(kept) == 6
-
-
-# --------------------------------------------------------------------------- checklist
-
-
-def test_strategy_checklist_names_real_helpers_and_chapters():
-    checklist = lc.strategy_checklist()
-    assert set(checklist["can_inform"]) <= {"yes", "partly", "no"}
-    for helpers in checklist["helpers"]:
-        for name in filter(None, (h.strip() for h in helpers.split(","))):
-            assert callable(getattr(clusternet, name)), name
-    labels = "".join(p.read_text() for p in (ROOT / "chapters").glob("*.md"))
-    for chapter in filter(None, checklist["chapter"]):
-        assert f"({chapter})=" in labels, chapter
-    assert checklist.loc[checklist["can_inform"] == "no", "step"].str.contains("Geographic").any()
+    assert kept["usable"].all() and len(kept) == 6
 
 
 # --------------------------------------------------------------------------- sample data
@@ -392,6 +400,27 @@ def test_strategy_checklist_names_real_helpers_and_chapters():
 def test_committed_sample_files_match_the_generator():
     for relative, generator in samples.SAMPLES.items():
         assert (ROOT / "data" / relative).read_bytes() == csv_bytes(generator()), relative
+
+
+def test_measures_sample_and_catalog_share_one_vocabulary():
+    assert lc.LIFECYCLE_STAGES is catalog.LIFECYCLE_STAGES is clusternet.LIFECYCLE_STAGES
+    assert set(lc.STAGE_RULES) == set(catalog.LIFECYCLE_STAGES)
+    assert set(lp.STAGE_COLOURS) == set(lp.STAGE_MARKERS) == set(catalog.LIFECYCLE_STAGES)
+    spec = next(d for d in catalog.DATASETS if d.name == "lifecycle_sample_planted")
+    assert tuple(spec.allowed["stage"]) == catalog.LIFECYCLE_STAGES
+    assert samples.OTHER_INDUSTRIES == catalog.OTHER_INDUSTRIES
+    assert samples.REST_OF_ECONOMY == catalog.REST_OF_ECONOMY
+
+
+def test_generator_window_is_where_the_planted_trend_starts():
+    """The planted features hold over the generator's window: with a shorter window the
+    noise-free trends still match, with a longer one (across the kink) they do not."""
+    panel, planted = samples.lifecycle_sample(3, noise=0.0, diversity_noise=0.0, window=5)
+    for window, matches in ((5, True), (7, False)):
+        f = lc.lifecycle_features(panel, diversity="diversity", window=window)
+        out = f.merge(planted, on=["region", "cluster"], suffixes=("", "_planted"))
+        close = np.allclose(out["growth"], out["growth_planted"], atol=2e-4)
+        assert close is matches, window
 
 
 def test_generator_is_seeded_and_balanced():
@@ -427,45 +456,23 @@ def test_noise_free_sample_is_recovered_exactly():
     assert out["confidence"].min() > 0.99
 
 
-def test_committed_sample_recovery(sample):
-    panel, planted = sample
-    f = lc.lifecycle_features(panel, diversity="diversity", window=lc.SAMPLE_WINDOW)
-    out = lc.classify_life_cycle(f).merge(
-        planted, on=["region", "cluster"], suffixes=("", "_planted")
-    )
-    r = lc.stage_recovery(out["stage_planted"], out["stage"], out["confidence"])
-    assert r["n"] == 72 and r["accuracy"] >= 0.95
-    # the confidence is calibrated to within the binomial uncertainty of 72 pairs
-    assert r["ci_lower"] <= r["mean_confidence"] <= 1.0
-
-
-def test_two_point_sample_cannot_see_renewal(sample):
-    panel, planted = sample
-    two = panel[panel["year"].isin([2015, 2019])]
-    out = lc.classify_life_cycle(lc.lifecycle_features(two, noise=0.03)).merge(
-        planted, on=["region", "cluster"], suffixes=("", "_planted")
-    )
-    renewing = out[out["stage_planted"] == "renewing"]
-    assert (renewing["stage"] == "growing").all()
-    assert (out["stage"] != "renewing").all()
-
-
-def test_key_results_match_expected_csv():
-    results = check_key_results(lc, "cluster-life-cycles")
-    assert all(name.startswith("lifecycle_") for name in results)
-
-
 # --------------------------------------------------------------------------- plotting
 
 
 def test_plots_draw_what_they_say(sample):
-    from clusternet.plotting import lifecycle as lp
-
     panel, planted = sample
-    fig = lp.plot_planted_trajectories(panel, planted, window=8)
-    axes = fig.axes
-    assert len(axes) == 6
-    assert sum(len(ax.get_lines()) - 1 for ax in axes) == 72  # one line per pair + the LQ = 1 line
+    axes = lp.plot_planted_trajectories(panel, planted=planted, window=8)
+    assert axes.shape == (2, 3)
+    assert [ax.get_title() for ax in axes.ravel()] == [
+        s.capitalize() for s in catalog.LIFECYCLE_STAGES
+    ]
+    # one line per pair + the LQ = 1 line
+    assert sum(len(ax.get_lines()) - 1 for ax in axes.ravel()) == 72
+    # the shaded window starts half a year before the window's first year (2012)
+    assert axes[0, 0].patches[0].get_x() == pytest.approx(2011.5)
+    # drawing into given axes returns them
+    _, own = matplotlib.pyplot.subplots(2, 3)
+    assert lp.plot_planted_trajectories(panel, planted=planted, window=8, axes=own) is own
     f = lc.classify_life_cycle(
         lc.lifecycle_features(panel[panel.year.isin([2015, 2019])], noise=0.03)
     )
@@ -585,11 +592,11 @@ def test_indicator_table_bad_input():
         lc.lifecycle_indicator_table(e0, e1, f0, f1, mapping, exclude_withheld="yes", **kwargs)
 
 
-def test_us_inputs_and_generator_bad_input():
-    with pytest.raises(ValueError, match="end_year"):
-        lc.lifecycle_us_inputs(2021, 2017)
-    with pytest.raises(TypeError, match="start_year must be an integer"):
-        lc.lifecycle_us_inputs(2017.0, 2021)
+def test_generator_bad_input():
+    with pytest.raises(ValueError, match="window must be >= 2"):
+        samples.lifecycle_sample(1, window=1)
+    with pytest.raises(ValueError, match="window must be at most 20"):
+        samples.lifecycle_sample(1, window=21)
     with pytest.raises(ValueError, match="multiple of 6"):
         samples.lifecycle_sample(1, n_regions=7)
     with pytest.raises(ValueError, match="noise must be >= 0"):
@@ -599,37 +606,22 @@ def test_us_inputs_and_generator_bad_input():
 
 
 def test_plot_bad_input(sample):
-    from clusternet.plotting import lifecycle as lp
-
     panel, planted = sample
     with pytest.raises(ValueError, match="missing required column"):
         lp.plot_stage_plane(panel)
     with pytest.raises(ValueError, match="missing required column"):
-        lp.plot_planted_trajectories(panel.drop(columns="employment"), planted, window=8)
+        lp.plot_planted_trajectories(panel.drop(columns="employment"), planted=planted, window=8)
+    with pytest.raises(ValueError, match="longer than the panel"):
+        lp.plot_planted_trajectories(panel, planted=planted, window=21)
+    with pytest.raises(ValueError, match="2 x 3"):
+        lp.plot_planted_trajectories(panel, planted=planted, window=8, axes=np.empty((1, 6)))
     with pytest.raises(ValueError, match="growth_limit must be > 0"):
         lp.plot_stage_plane(planted.assign(stage="growing"), growth_limit=0)
 
 
-def test_real_us_inputs_are_consistent():
-    inputs = lc.lifecycle_us_inputs()
-    e0, e1 = inputs["employment_start"], inputs["employment_end"]
-    assert e0.shape == e1.shape == (50, 288)
-    assert int(e1.to_numpy().sum()) == 127_806_537  # CBP 2021 total, data/us-cbp/SOURCE.md
-    assert int(e0.to_numpy().sum()) == 127_718_591  # CBP 2017 total
-    assert inputs["mapping"].index.equals(e1.columns)
-    assert inputs["cluster_type"].value_counts().to_dict() == {
-        "traded": 41,
-        "local": 16,
-        "resource_dependent": 10,
-    }
-    assert 0 < inputs["confident_employment_share"] < 1
-
-
 def test_markdown_table_known_output_and_bad_input():
-    from clusternet.plotting import lifecycle as lp
-
     frame = pd.DataFrame({"Stage": ["growing", "mature"], "Share": ["12%", "15%"]})
-    text = lp.markdown_table(
+    text = clusternet.plotting.markdown_table(
         frame, caption="Stages  of\nclusters.", name="tbl-x", widths=[2, 1]
     ).data
     lines = text.splitlines()
@@ -649,10 +641,10 @@ def test_markdown_table_known_output_and_bad_input():
         "```",
     ]
     with pytest.raises(ValueError, match="name must be a label"):
-        lp.markdown_table(frame, caption="c", name="fig-x")
+        clusternet.plotting.markdown_table(frame, caption="c", name="fig-x")
     with pytest.raises(ValueError, match="caption"):
-        lp.markdown_table(frame, caption=" ", name="tbl-x")
+        clusternet.plotting.markdown_table(frame, caption=" ", name="tbl-x")
     with pytest.raises(ValueError, match="widths"):
-        lp.markdown_table(frame, caption="c", name="tbl-x", widths=[1])
+        clusternet.plotting.markdown_table(frame, caption="c", name="tbl-x", widths=[1])
     with pytest.raises(ValueError, match="empty"):
-        lp.markdown_table(frame.iloc[:0], caption="c", name="tbl-x")
+        clusternet.plotting.markdown_table(frame.iloc[:0], caption="c", name="tbl-x")

@@ -1,7 +1,7 @@
 """The book layer: one module per chapter computes what that chapter publishes.
 
 Each chapter of the report has one module here, named after the chapter's file
-(``chapters/porter-clusters.md`` -> :mod:`clusternet.book.porter_clusters`). The module
+(``chapters/porter-clusters.md`` -> ``clusternet.book.porter_clusters``). The module
 holds the chapter's frozen ``SETTINGS`` (thresholds, seeds, window lengths, bootstrap
 counts), its analysis steps (functions the chapter calls, one per step a reader should
 see, each returning a frozen result), and ``key_results()``, which composes the same
@@ -43,7 +43,7 @@ def chapter_module(chapter: str) -> ModuleType:
     Returns
     -------
     module
-        :mod:`clusternet.book.<chapter with underscores>`, which has ``SETTINGS`` and
+        ``clusternet.book.<chapter with underscores>``, which has ``SETTINGS`` and
         ``key_results()``.
 
     Raises

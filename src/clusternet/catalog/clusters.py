@@ -2,6 +2,9 @@
 
 from clusternet.dataspec import DatasetSpec
 
+#: the kinds of cluster in Porter's benchmark definitions (``cluster_type``)
+CLUSTER_TYPES = ("traded", "local", "resource_dependent")
+
 _CBP_COLUMNS = {
     "Fips": "str",
     "Naics": "str",
@@ -84,7 +87,7 @@ DATASETS += [
         source=_CMP_SOURCE,
         licence=_CMP_LICENCE,
         unique=("naics6",),
-        allowed={"cluster_type": ("traded", "local", "resource_dependent")},
+        allowed={"cluster_type": CLUSTER_TYPES},
     ),
     DatasetSpec(
         name="dps2016_related_clusters",

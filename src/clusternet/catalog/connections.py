@@ -1,10 +1,57 @@
-"""Data sets of the Nesta chapter (three layers of connections in creative clusters)."""
+"""Data sets of the Nesta chapter (three layers of connections in creative clusters).
+
+Also the vocabularies of the sample economy that the specs check and that the measures,
+the generator and the book read from here: the four fictional places with their
+profiles, and the creative and non-creative sectors.
+"""
 
 from clusternet.dataspec import DatasetSpec
-from clusternet.samples.connections import CREATIVE_SECTORS, NONCREATIVE_SECTORS, PLACES
+
+__all__ = [
+    "SAMPLE_PLACES",
+    "SAMPLE_PLACE_PROFILES",
+    "CREATIVE_SECTORS",
+    "NONCREATIVE_SECTORS",
+    "SECTOR_IS_CREATIVE",
+    "TRUE_EFFECT_MODELS",
+    "DATASETS",
+]
+
+#: The four fictional places of the sample economy -> their profile, in the report's order.
+SAMPLE_PLACE_PROFILES = {
+    "Larchester": "large diversified city",
+    "Brightwell": "specialised creative hotspot",
+    "Millbrook": "small-town cluster",
+    "Fernmoor": "peripheral place",
+}
+#: The place names alone, in the same order.
+SAMPLE_PLACES = tuple(SAMPLE_PLACE_PROFILES)
+
+#: The six creative sectors of the sample economy.
+CREATIVE_SECTORS = (
+    "advertising",
+    "architecture",
+    "design",
+    "film_and_media",
+    "music_and_performing_arts",
+    "software_and_games",
+)
+#: The four other sectors of the sample economy.
+NONCREATIVE_SECTORS = (
+    "high_tech_manufacturing",
+    "other_manufacturing",
+    "business_services",
+    "retail_and_hospitality",
+)
+#: Sector -> is it creative? (the ``sectors`` argument of ``clusternet.classify_ties``).
+SECTOR_IS_CREATIVE = {
+    **{s: True for s in CREATIVE_SECTORS},
+    **{s: False for s in NONCREATIVE_SECTORS},
+}
+#: The two outcome models whose coefficients ``true_effects.csv`` records.
+TRUE_EFFECT_MODELS = ("creative", "non_creative")
 
 _GENERATOR = "clusternet.samples.connections.make_creative_economy (seed 2010)"
-_PLACES = tuple(PLACES["place"])
 
 DATASETS = [
     DatasetSpec(
@@ -17,7 +64,7 @@ DATASETS = [
         licence="CC BY 4.0 (synthetic, made for this report)",
         nonnegative=("area_km2",),
         unique=("district",),
-        allowed={"place": _PLACES, "profile": tuple(PLACES["profile"])},
+        allowed={"place": SAMPLE_PLACES, "profile": tuple(SAMPLE_PLACE_PROFILES.values())},
         units={"area_km2": "square kilometres"},
     ),
     DatasetSpec(
@@ -39,7 +86,7 @@ DATASETS = [
         nonnegative=("employees",),
         unique=("firm",),
         allowed={
-            "place": _PLACES,
+            "place": SAMPLE_PLACES,
             "sector": CREATIVE_SECTORS + NONCREATIVE_SECTORS,
             "creative": (0, 1),
             "product_innovation": (0, 1),
@@ -59,6 +106,18 @@ DATASETS = [
         licence="CC BY 4.0 (synthetic, made for this report)",
         nonnegative=("source", "target"),
         unique=("source", "target"),
+    ),
+    DatasetSpec(
+        name="sample_creative_true_effects",
+        path="sample-creative/true_effects.csv",
+        description="Sample data: the log-odds coefficients of product innovation planted in the fictional four-place economy",
+        columns={"model": "str", "term": "str", "coefficient": "float"},
+        kind="sample",
+        source=_GENERATOR,
+        licence="CC BY 4.0 (synthetic, made for this report)",
+        unique=("model", "term"),
+        allowed={"model": TRUE_EFFECT_MODELS},
+        units={"coefficient": "log-odds of product innovation per unit of the term"},
     ),
     DatasetSpec(
         name="us_cluster_organisations",

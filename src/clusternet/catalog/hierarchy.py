@@ -176,3 +176,43 @@ DATASETS.append(
         },
     )
 )
+
+#: parameters of the continuum ensemble's design, one row each in ``design.csv``
+DESIGN_PARAMETERS = (
+    "seed",
+    "branching",
+    "tiers",
+    "top_tiers",
+    "ties",
+    "levels",
+    "replicates",
+    "diffusion_runs",
+    "max_steps",
+    "tier_steps",
+    "robustness_runs",
+    "attack_fraction",
+)
+
+DATASETS.append(
+    DatasetSpec(
+        name="sample_hierarchy_design",
+        path="sample-hierarchy/design.csv",
+        description=(
+            "Sample data: the design of the continuum ensemble (sample_hierarchy_continuum), "
+            "one parameter a row: seed, span of control, tiers, ties, runs, steps and the "
+            "share of people removed"
+        ),
+        columns={"parameter": "str", "value": "float", "description": "str"},
+        kind="sample",
+        source="clusternet.samples.hierarchy.continuum_design",
+        licence="CC BY 4.0 (synthetic data made by this report)",
+        nonnegative=("value",),
+        unique=("parameter",),
+        allowed={"parameter": DESIGN_PARAMETERS},
+        units={
+            "parameter": "name of the design parameter",
+            "value": "its value (counts, a seed, or a share for attack_fraction)",
+            "description": "what the parameter sets",
+        },
+    )
+)

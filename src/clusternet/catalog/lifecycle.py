@@ -1,7 +1,25 @@
-"""Data sets of the life-cycle chapter (sample panel with planted stages)."""
+"""Data sets of the life-cycle chapter (sample panel with planted stages) and their vocabulary.
+
+:data:`LIFECYCLE_STAGES` is the vocabulary of the ``stage`` column of the planted stages;
+the measures (``clusternet.lifecycle``), the sample generator and the book import it
+from here.
+"""
 
 from clusternet.dataspec import DatasetSpec
-from clusternet.lifecycle import LIFECYCLE_STAGES
+
+__all__ = ["LIFECYCLE_STAGES", "OTHER_INDUSTRIES", "REST_OF_ECONOMY", "DATASETS"]
+
+#: The stages, in life-cycle order. Menzel and Fornahl (2010) name emergence, growth,
+#: sustainment and decline, and allow renewal; the guide *Creating Smart Systems* (as
+#: quoted by the ERIK network) speaks of embryonic, growth, maturity and decay clusters.
+#: "not specialised" is a stable activity that is not concentrated in the region: no
+#: cluster at any stage on these indicators.
+LIFECYCLE_STAGES = ("emerging", "growing", "mature", "declining", "renewing", "not specialised")
+
+#: the sample panel's "cluster" that completes each region's employment
+OTHER_INDUSTRIES = "Other industries"
+#: the sample panel's "region" that balances the national totals
+REST_OF_ECONOMY = "Rest of the economy"
 
 _SOURCE = "clusternet.samples.lifecycle.lifecycle_sample (seed 2010)"
 _LICENCE = "CC BY 4.0 (synthetic data made by this report)"

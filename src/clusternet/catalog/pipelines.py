@@ -1,7 +1,45 @@
-"""Data sets of the global-pipelines chapter (Fitjar and Rodriguez-Pose)."""
+"""Data sets of the global-pipelines chapter (Fitjar and Rodriguez-Pose), and their vocabularies.
+
+The survey's vocabularies (partner types, geographic scales, city-regions, sectors) are
+defined here, once: the data spec checks the file against them, and the measures
+(:mod:`clusternet.pipelines`), the sample generator and the chapter import them from here.
+"""
 
 from clusternet.dataspec import DatasetSpec
-from clusternet.pipelines import CITY_REGIONS, PARTNER_TYPES, SCALES
+
+__all__ = [
+    "PARTNER_TYPES",
+    "SCALES",
+    "CITY_REGIONS",
+    "SECTORS",
+    "CALIBRATION_TARGET_KEYS",
+    "DATASETS",
+]
+
+#: partner types asked about in the survey (Fitjar and Rodriguez-Pose 2013)
+PARTNER_TYPES = (
+    "supplier",
+    "customer",
+    "competitor",
+    "consultant",
+    "university",
+    "research_institute",
+)
+#: geographic scales of a partner, nearest first
+SCALES = ("regional", "national", "international")
+#: Norway's five largest city-regions, where the survey was run
+CITY_REGIONS = ("Oslo", "Bergen", "Stavanger", "Trondheim", "Kristiansand")
+#: sectors of the sample survey
+SECTORS = ("manufacturing", "oil and gas", "construction", "trade", "business services", "ICT")
+#: the figures the sample survey is calibrated to (rows of ``calibration_targets.csv``)
+CALIBRATION_TARGET_KEYS = (
+    "n_firms",
+    "min_employees",
+    "share_regional",
+    "share_international",
+    "odds_ratio_international",
+    "effect_ratio",
+)
 
 _PARTNERS = tuple(f"{kind}_{scale}" for scale in SCALES for kind in PARTNER_TYPES)
 _OUTCOMES = (
@@ -10,7 +48,8 @@ _OUTCOMES = (
     "process_innovation",
     "process_new_to_market",
 )
-_SECTORS = ("manufacturing", "oil and gas", "construction", "trade", "business services", "ICT")
+_SOURCE = "clusternet.samples.pipelines.norway_survey (seed 201106)"
+_LICENCE = "CC BY 4.0 (synthetic data made for this report)"
 
 DATASETS = [
     DatasetSpec(
@@ -33,12 +72,12 @@ DATASETS = [
             **dict.fromkeys(_OUTCOMES, "bool"),
         },
         kind="sample",
-        source="clusternet.samples.pipelines.norway_survey (seed 201106)",
-        licence="CC BY 4.0 (synthetic data made for this report)",
+        source=_SOURCE,
+        licence=_LICENCE,
         nonnegative=("employees", *_PARTNERS),
         fractions=("foreign_ownership", "higher_education"),
         unique=("firm_id",),
-        allowed={"city_region": CITY_REGIONS, "sector": _SECTORS},
+        allowed={"city_region": CITY_REGIONS, "sector": SECTORS},
         units={
             "employees": "persons employed (all > 10)",
             "foreign_ownership": "share of equity held by foreign owners, 0-1",
@@ -49,5 +88,38 @@ DATASETS = [
             ),
             **dict.fromkeys(_OUTCOMES, "1 = introduced the innovation in the last three years"),
         },
-    )
+    ),
+    DatasetSpec(
+        name="norway_calibration_targets",
+        path="sample-norway/calibration_targets.csv",
+        description=(
+            "SAMPLE DATA: the figures the sample survey of Norwegian firms is calibrated to "
+            "(hold exactly in its data-generating process), with their verification status"
+        ),
+        columns={"target": "str", "value": "float", "status": "str", "source": "str"},
+        kind="sample",
+        source="clusternet.samples.pipelines.calibration_targets",
+        licence=_LICENCE,
+        unique=("target",),
+        allowed={"target": CALIBRATION_TARGET_KEYS, "status": ("VERIFIED", "UNVERIFIED")},
+        units={
+            "value": "n_firms: firms; min_employees: persons; shares: fraction 0-1; "
+            "odds_ratio_international: odds ratio per partner type; effect_ratio: ratio of "
+            "log-odds coefficients"
+        },
+    ),
+    DatasetSpec(
+        name="norway_true_coefficients",
+        path="sample-norway/true_coefficients.csv",
+        description=(
+            "SAMPLE DATA: the log-odds coefficients planted in the product-innovation equation "
+            "of the sample survey of Norwegian firms"
+        ),
+        columns={"term": "str", "coefficient": "float"},
+        kind="sample",
+        source="clusternet.samples.pipelines.true_coefficients",
+        licence=_LICENCE,
+        unique=("term",),
+        units={"coefficient": "log-odds of product innovation per unit of the term"},
+    ),
 ]

@@ -7,7 +7,11 @@ _DAVIS = "Davis, Gardner and Gardner (1941), Deep South; Breiger (1974)"
 _JAZZ = "Gleiser and Danon (2003), Community structure in jazz, Advances in Complex Systems 6(4)"
 _SAMPLE_SOURCE = "clusternet.samples.smallworld.broadway_history (seed 2005); sample data"
 _SAMPLE_LICENCE = "CC BY 4.0 (synthetic sample data of this report)"
-_ROLES = ("composer", "lyricist", "librettist", "choreographer", "director", "producer")
+
+#: the six creative roles of a musical's team (allowed values of ``broadway_credits.role``)
+ROLES = ("composer", "lyricist", "librettist", "choreographer", "director", "producer")
+#: the success outcomes of the sample shows and the model each is drawn from
+OUTCOME_MODELS = {"hit": "logit", "reviews": "ols"}
 
 DATASETS = [
     DatasetSpec(
@@ -23,7 +27,7 @@ DATASETS = [
         licence=_SAMPLE_LICENCE,
         nonnegative=("year",),
         unique=("person", "show", "role"),
-        allowed={"role": _ROLES},
+        allowed={"role": ROLES},
         units={
             "person": "artist id (A0001, ...)",
             "show": "show id (S001, ...)",
@@ -57,6 +61,43 @@ DATASETS = [
             "veteran_share": "share of the team with an earlier show (0-1)",
             "hit": "1 = commercial hit, 0 = flop",
             "reviews": "critics' score, 0-100",
+        },
+    ),
+    DatasetSpec(
+        name="broadway_true_effects",
+        path="sample-broadway/true_effects.csv",
+        description=(
+            "Sample data: the success curves planted in the sample Broadway history, one row "
+            "per outcome (the truth the chapter's inverted-U fits should recover)"
+        ),
+        columns={
+            "outcome": "str",
+            "model": "str",
+            "turning_point": "float",
+            "peak": "float",
+            "curvature": "float",
+            "veteran_share_effect": "float",
+            "veteran_share_centre": "float",
+            "team_size_effect": "float",
+            "team_size_centre": "float",
+            "noise_sd": "float",
+        },
+        kind="sample",
+        source=_SAMPLE_SOURCE,
+        licence=_SAMPLE_LICENCE,
+        nonnegative=("turning_point", "curvature", "team_size_centre", "noise_sd"),
+        fractions=("veteran_share_centre",),
+        unique=("outcome",),
+        allowed={"outcome": tuple(OUTCOME_MODELS), "model": tuple(OUTCOME_MODELS.values())},
+        nullable=("noise_sd",),
+        units={
+            "model": "logit: hit ~ Bernoulli(logistic(linear predictor)); ols: score = predictor + noise",
+            "turning_point": "Q at which success peaks (Q*)",
+            "peak": "linear predictor at Q* with controls at their centres (log-odds; score points)",
+            "curvature": "c in - c (Q - Q*)^2",
+            "veteran_share_effect": "per unit of (veteran share - centre)",
+            "team_size_effect": "per artist of (team size - centre)",
+            "noise_sd": "standard deviation of the normal noise (score points; empty for hits)",
         },
     ),
     classics_spec(

@@ -11,17 +11,17 @@ network into those layers from firm attributes (place, sector, creative or not):
 
 One concept per file:
 
-- :mod:`~clusternet.connections.classify`: the layer of every tie (``classify_ties``);
-- :mod:`~clusternet.connections.profile`: each firm's ties, shares and diversity across
+- ``clusternet.connections.classify``: the layer of every tie (``classify_ties``);
+- ``clusternet.connections.profile``: each firm's ties, shares and diversity across
   the layers (``connection_profile``, ``layer_shares``, ``layer_diversity``);
-- :mod:`~clusternet.connections.creative_clusters`: creative clusters from firm counts
+- ``clusternet.connections.creative_clusters``: creative clusters from firm counts
   and location quotients;
-- :mod:`~clusternet.connections.layer_model`: the firm-innovation logit on ties per layer;
-- :mod:`~clusternet.connections.spillovers`: local creative presence and the spillover
+- ``clusternet.connections.layer_model``: the firm-innovation logit on ties per layer;
+- ``clusternet.connections.spillovers``: local creative presence and the spillover
   logit for the other firms of an area;
-- :mod:`~clusternet.connections.sensitivity`: does the ranking of layers hold in a sparser
+- ``clusternet.connections.sensitivity``: does the ranking of layers hold in a sparser
   or denser network;
-- :mod:`~clusternet.connections.bridges`: how cluster organisations bridge sectors.
+- ``clusternet.connections.bridges``: how cluster organisations bridge sectors.
 
 Every function validates its input and raises ``TypeError`` (wrong kind of object) or
 ``ValueError`` (impossible content) naming the parameter and the problem.

@@ -80,7 +80,6 @@ def _positions(ids: pd.Index, source: pd.Index, target: pd.Index, name: str):
     return s, t
 
 
-
 def _formula(outcome, regressors, controls):
     if not isinstance(outcome, str) or not outcome:
         raise TypeError(f"outcome must be a column name, got {outcome!r}")
@@ -90,5 +89,3 @@ def _formula(outcome, regressors, controls):
         if not all(isinstance(v, str) and v.strip() for v in values):
             raise TypeError(f"{label} must hold non-empty strings, got {list(values)!r}")
     return f"{outcome} ~ " + " + ".join([*regressors, *controls])
-
-

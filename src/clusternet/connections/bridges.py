@@ -9,6 +9,7 @@ References
 from __future__ import annotations
 
 import numbers
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,13 @@ from clusternet._validation import (
     require_seed,
 )
 
-__all__ = ["sector_bridges", "bridging_summary", "sector_bridge_degree", "bridge_relatedness"]
+__all__ = [
+    "sector_bridges",
+    "bridging_summary",
+    "sector_bridge_degree",
+    "bridge_relatedness",
+    "BridgeRelatedness",
+]
 
 
 def _memberships(memberships, organisation, sector):
@@ -39,6 +46,19 @@ def _memberships(memberships, organisation, sector):
             f"memberships lists {int(duplicated.sum())} organisation-sector pair(s) more than once; drop duplicates first"
         )
     return pd.factorize(memberships[organisation])[0], *pd.factorize(memberships[sector])
+
+
+def _incidence(org_codes: np.ndarray, sector_codes: np.ndarray, n_sectors: int) -> sp.csr_array:
+    """Organisations x sectors 0/1 incidence matrix."""
+    return sp.csr_array(
+        (np.ones(len(org_codes)), (org_codes, sector_codes)),
+        shape=(int(org_codes.max()) + 1, n_sectors),
+    )
+
+
+def _bridged(incidence: sp.csr_array) -> np.ndarray:
+    """Boolean sectors x sectors matrix, upper triangle only: pairs one organisation serves."""
+    return np.triu(bipartite_projection(incidence.T).toarray() > 0, k=1)
 
 
 def sector_bridges(
@@ -82,11 +102,8 @@ def sector_bridges(
       026118 (one-mode projections of affiliation networks).
     """
     org_codes, sector_codes, sector_labels = _memberships(memberships, organisation, sector)
-    incidence = sp.csr_array(
-        (np.ones(len(org_codes)), (org_codes, sector_codes)),
-        shape=(org_codes.max() + 1, len(sector_labels)),
-    )
-    shared = sp.triu((incidence.T @ incidence).tocsr(), k=1).tocoo()
+    incidence = _incidence(org_codes, sector_codes, len(sector_labels))
+    shared = sp.triu(bipartite_projection(incidence.T, weighted=True), k=1).tocoo()
     names = np.asarray(sector_labels, dtype=object)
     a, b = names[shared.row], names[shared.col]
     swap = a > b
@@ -199,6 +216,41 @@ def sector_bridge_degree(bridges: pd.DataFrame) -> pd.Series:
     )
 
 
+@dataclass(frozen=True)
+class BridgeRelatedness:
+    """Mean relatedness of the sector pairs that organisations bridge, with its interval.
+
+    Attributes
+    ----------
+    estimate : float
+        Mean score of the bridged pairs found in the relatedness table.
+    std_error : float
+        Bootstrap standard error of ``estimate`` (resampling organisations).
+    ci_lower, ci_upper : float
+        Percentile bootstrap interval of ``estimate``.
+    mean_all : float
+        Mean score of all distinct pairs in the relatedness table (the benchmark).
+    pairs_scored : int
+        Bridged pairs with a score.
+    pairs_unscored : int
+        Bridged pairs involving a sector not in the table.
+    n_boot : int
+        Bootstrap replications.
+    scores : numpy.ndarray
+        The score of every scored bridged pair (not compared, not shown in the repr).
+    """
+
+    estimate: float
+    std_error: float
+    ci_lower: float
+    ci_upper: float
+    mean_all: float
+    pairs_scored: int
+    pairs_unscored: int
+    n_boot: int
+    scores: np.ndarray = field(compare=False, repr=False)
+
+
 def bridge_relatedness(
     memberships: pd.DataFrame,
     relatedness: pd.DataFrame,
@@ -209,9 +261,9 @@ def bridge_relatedness(
     sector_b: str = "cluster_name_2",
     score: str = "cr_all_pc",
     n_boot: int = 500,
-    seed=0,
+    seed=None,
     alpha: float = 0.05,
-) -> dict:
+) -> BridgeRelatedness:
     """Are the sectors that organisations bridge more related than sector pairs in general?
 
     Scores every bridged pair (see :func:`sector_bridges`) with a pair-level relatedness
@@ -235,18 +287,18 @@ def bridge_relatedness(
         Columns of ``relatedness``.
     n_boot : int
         Bootstrap replications (>= 100).
-    seed : int or numpy.random.Generator
-        Seed of the bootstrap.
+    seed : int, numpy.random.Generator or None
+        Seed of the bootstrap (None: fresh randomness).
     alpha : float
         1 - confidence level.
 
     Returns
     -------
-    dict
-        ``scores`` (array, the score of every bridged pair found in the table),
-        ``pairs_scored`` (how many), ``pairs_unscored`` (bridged
-        pairs involving a sector not in the table), ``mean_bridged`` with ``ci_lower`` and
-        ``ci_upper``, and ``mean_all`` (mean score of all distinct pairs in the table).
+    BridgeRelatedness
+        ``estimate`` (mean score of the bridged pairs) with ``std_error``, ``ci_lower``
+        and ``ci_upper``, ``mean_all`` (mean score of all distinct pairs in the table),
+        ``pairs_scored``, ``pairs_unscored`` (bridged pairs involving a sector not in
+        the table) and ``scores`` (the score of every scored bridged pair).
 
     Raises
     ------
@@ -261,8 +313,8 @@ def bridge_relatedness(
     >>> m = pd.DataFrame({"org_id": [1, 1, 2, 2], "dps_cluster_name": ["a", "b", "b", "c"]})
     >>> r = pd.DataFrame({"cluster_name": ["a", "a", "b"], "cluster_name_2": ["b", "c", "c"],
     ...                   "cr_all_pc": [90, 10, 70]})
-    >>> out = bridge_relatedness(m, r, n_boot=100)
-    >>> out["mean_bridged"], out["mean_all"]
+    >>> out = bridge_relatedness(m, r, n_boot=100, seed=0)
+    >>> out.estimate, out.mean_all
     (80.0, 56.666666666666664)
 
     References
@@ -308,42 +360,40 @@ def bridge_relatedness(
     cols = pairs.loc[known, "high"].map(index).to_numpy(dtype=int)
     matrix[rows, cols] = pairs.loc[known, "score"].to_numpy()
     matrix[cols, rows] = matrix[rows, cols]
-    n_orgs = int(org_codes.max()) + 1
-    incidence = sp.csr_array(
-        (np.ones(len(org_codes)), (org_codes, sector_codes)), shape=(n_orgs, k)
-    )
-    upper = np.triu(np.ones((k, k), dtype=bool), k=1)
-
-    def mean_score(weights):
-        shared = (incidence.T @ (incidence * weights[:, None])).toarray()
-        bridged = (shared > 0) & upper
-        scored = bridged & np.isfinite(matrix)
-        return (
-            matrix[scored].mean() if scored.any() else np.nan,
-            int(scored.sum()),
-            int((bridged & ~scored).sum()),
-        )
-
-    estimate, n_scored, n_unscored = mean_score(np.ones(n_orgs))
-    if n_scored == 0:
+    incidence = _incidence(org_codes, sector_codes, k)
+    n_orgs = incidence.shape[0]
+    scorable = np.isfinite(matrix)
+    bridged = _bridged(incidence)
+    scores = matrix[bridged & scorable]
+    if scores.size == 0:
         raise ValueError(
             "no bridged pair of sectors appears in relatedness; check that the sector names match"
         )
+    # A resample bridges the pairs its drawn organisations serve. The sectors are few, so
+    # each resample's projection is a small dense product (weights = times drawn), many
+    # times faster than building a sparse projection per draw; only its sign is used.
+    dense = incidence.toarray()
+    upper_scorable = np.triu(scorable, k=1)
+
+    def mean_score(weights) -> float:
+        scored = ((dense.T @ (dense * weights[:, None])) > 0) & upper_scorable
+        return matrix[scored].mean() if scored.any() else np.nan
+
     draws = np.array(
         [
-            mean_score(np.bincount(rng.integers(n_orgs, size=n_orgs), minlength=n_orgs))[0]
+            mean_score(np.bincount(rng.integers(n_orgs, size=n_orgs), minlength=n_orgs))
             for _ in range(n_boot)
         ]
     )
     draws = draws[np.isfinite(draws)]
-    bridged = (incidence.T @ incidence).toarray() > 0
-    scores = matrix[bridged & upper & np.isfinite(matrix)]
-    return {
-        "scores": scores,
-        "pairs_scored": n_scored,
-        "pairs_unscored": n_unscored,
-        "mean_bridged": float(estimate),
-        "ci_lower": float(np.quantile(draws, alpha / 2)),
-        "ci_upper": float(np.quantile(draws, 1 - alpha / 2)),
-        "mean_all": mean_all,
-    }
+    return BridgeRelatedness(
+        estimate=float(scores.mean()),
+        std_error=float(np.std(draws, ddof=1)),
+        ci_lower=float(np.quantile(draws, alpha / 2)),
+        ci_upper=float(np.quantile(draws, 1 - alpha / 2)),
+        mean_all=mean_all,
+        pairs_scored=int(scores.size),
+        pairs_unscored=int((bridged & ~scorable).sum()),
+        n_boot=int(n_boot),
+        scores=scores,
+    )

@@ -131,7 +131,6 @@ def _firm_attributes(firms, *, firm, place, sector, creative, sectors):
     return ids, place_codes, sector_values, is_creative
 
 
-
 def _check_duplicates(s: np.ndarray, t: np.ndarray, source: pd.Index, target: pd.Index):
     low, high = np.minimum(s, t), np.maximum(s, t)
     key = low.astype(np.int64) * (int(max(high.max(), 0)) + 1) + high
@@ -193,7 +192,7 @@ def classify_ties(
     -------
     pandas.DataFrame
         One row per tie, in input order: ``source``, ``target``, ``layer`` (one of
-        :data:`LAYERS`), ``source_place``, ``target_place``, ``source_sector``,
+        ``LAYERS``), ``source_place``, ``target_place``, ``source_sector``,
         ``target_sector`` (these five are pandas categoricals, which keeps a
         million-tie table small and fast), ``source_creative``, ``target_creative``.
 
@@ -263,4 +262,3 @@ def classify_ties(
             "target_creative": is_creative[t],
         }
     )
-

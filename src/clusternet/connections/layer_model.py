@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from clusternet import models
@@ -48,7 +47,7 @@ def fit_layer_model(
     outcome : str
         0/1 outcome column.
     layers : sequence of str
-        The layer measures (default: ties per layer, :data:`LAYER_COUNT_COLUMNS`).
+        The layer measures (default: ties per layer, ``LAYER_COUNT_COLUMNS``).
     controls : sequence of str
         Extra formula terms, e.g. ``["np.log(employees)", "C(sector)", "C(place)"]``.
     cluster : str, optional
@@ -69,6 +68,7 @@ def fit_layer_model(
 
     Examples
     --------
+    >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> d = pd.DataFrame(rng.poisson(1.5, size=(400, 3)), columns=list(LAYER_COUNT_COLUMNS))
     >>> d["product_innovation"] = (rng.random(400) < 0.4).astype(int)
@@ -117,6 +117,7 @@ def layer_effects(
 
     Examples
     --------
+    >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> d = pd.DataFrame(rng.poisson(1.5, size=(400, 3)), columns=list(LAYER_COUNT_COLUMNS))
     >>> d["product_innovation"] = (rng.random(400) < 0.4).astype(int)
@@ -179,6 +180,7 @@ def layer_scenario_probabilities(
 
     Examples
     --------
+    >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> d = pd.DataFrame(rng.poisson(1.5, size=(400, 3)), columns=list(LAYER_COUNT_COLUMNS))
     >>> d["product_innovation"] = (rng.random(400) < 0.4).astype(int)

@@ -44,8 +44,6 @@ def _check_classified(ties, name="ties") -> np.ndarray:
     return codes
 
 
-
-
 def layer_diversity(counts) -> np.ndarray:
     r"""Normalised Shannon entropy of each row of tie counts across layers.
 

@@ -33,7 +33,7 @@ def perturb_ties(
     *,
     keep: float = 1.0,
     add_closure: float = 0.0,
-    seed=0,
+    seed=None,
     endpoints: Sequence[str] = ("source", "target"),
 ) -> pd.DataFrame:
     """A sparser or denser version of a tie list, for sensitivity checks.
@@ -52,8 +52,8 @@ def perturb_ties(
         Share of ties kept, in (0, 1].
     add_closure : float
         New ties to add, as a multiple of the number kept (>= 0).
-    seed : int or numpy.random.Generator
-        Random seed.
+    seed : int, numpy.random.Generator or None
+        Random seed (None: fresh randomness).
     endpoints : pair of str
         The endpoint columns.
 
@@ -128,7 +128,7 @@ def layer_sensitivity(
     outcome: str = "product_innovation",
     controls: Sequence[str] = (),
     sectors: Mapping | None = None,
-    seed=0,
+    seed=None,
     alpha: float = 0.05,
 ) -> pd.DataFrame:
     """Does the ranking of layers hold when the network is sparser or denser?
@@ -155,7 +155,7 @@ def layer_sensitivity(
         Control terms of the model.
     sectors : mapping, optional
         As for :func:`classify_ties`.
-    seed : int or numpy.random.Generator
+    seed : int, numpy.random.Generator or None
         Seed for the perturbations (one generator, used in scenario order).
     alpha : float
         1 - confidence level.
@@ -178,11 +178,14 @@ def layer_sensitivity(
 
     Examples
     --------
-    >>> from clusternet.samples.connections import make_creative_economy
-    >>> economy = make_creative_economy(3, scale=0.3)
-    >>> firms = economy["firms"]
-    >>> table = layer_sensitivity(economy["ties"], firms, {"observed": (1.0, 0.0)},
-    ...                           subset=firms["creative"] == 1)
+    >>> rng = np.random.default_rng(0)
+    >>> firms = pd.DataFrame({"firm": range(300), "place": rng.choice(["A", "B"], 300),
+    ...                       "sector": rng.choice(["design", "music", "retail"], 300)})
+    >>> firms["creative"] = (firms["sector"] != "retail").astype(int)
+    >>> firms["product_innovation"] = (rng.random(300) < 0.4).astype(int)
+    >>> pairs = np.unique(np.sort(rng.integers(0, 300, (900, 2)), axis=1), axis=0)
+    >>> ties = pd.DataFrame(pairs[pairs[:, 0] != pairs[:, 1]], columns=["source", "target"])
+    >>> table = layer_sensitivity(ties, firms, {"observed": (1.0, 0.0)}, seed=0)
     >>> table["layer"].tolist()
     ['local', 'external', 'cross_sector']
 

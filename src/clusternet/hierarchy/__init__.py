@@ -6,24 +6,24 @@ information and concentrates power at the top, while a heterarchy spreads connec
 across levels and can reconfigure. This subpackage turns that argument into measurements,
 one concept per file:
 
-- :mod:`~clusternet.hierarchy.krackhardt`: Krackhardt's (1994) four dimensions of a
+- ``clusternet.hierarchy.krackhardt``: Krackhardt's (1994) four dimensions of a
   directed graph (``krackhardt_measures``: connectedness, hierarchy, efficiency,
   least-upper-boundedness), which networkx lacks;
-- :mod:`~clusternet.hierarchy.centralisation`: Freeman's degree and betweenness
+- ``clusternet.hierarchy.centralisation``: Freeman's degree and betweenness
   centralisation (``freeman_centralisation``) and the share of shortest information paths
   that pass through a top tier (``top_tier_path_share``);
-- :mod:`~clusternet.hierarchy.profile`: all of them next to networkx's global reaching
+- ``clusternet.hierarchy.profile``: all of them next to networkx's global reaching
   centrality, flow hierarchy and global efficiency (``hierarchy_profile``);
-- :mod:`~clusternet.hierarchy.tiered`: a seeded generator of the continuum from a tiered
+- ``clusternet.hierarchy.tiered``: a seeded generator of the continuum from a tiered
   tree (laterality 0) to a heterarchy (laterality 1) at a fixed size and number of ties
   (``tiered_network``);
-- :mod:`~clusternet.hierarchy.diffusion` and :mod:`~clusternet.hierarchy.robustness`:
+- ``clusternet.hierarchy.diffusion`` and ``clusternet.hierarchy.robustness``:
   idea diffusion from the bottom tier (``simulate_diffusion``, ``steps_to_reach``) and
   robustness to random failure and targeted attack (``robustness_curve``);
-- :mod:`~clusternet.hierarchy.ensemble` and :mod:`~clusternet.hierarchy.continuum`:
+- ``clusternet.hierarchy.ensemble`` and ``clusternet.hierarchy.continuum``:
   ensemble means with confidence intervals (``ensemble_mean_ci``) and the measurement of
   a whole ensemble along the continuum (``simulate_continuum``);
-- :mod:`~clusternet.hierarchy.formal`: the alignment of an informal network with a formal
+- ``clusternet.hierarchy.formal``: the alignment of an informal network with a formal
   chain of command (``formal_tier_digraph``, ``observed_laterality``, ``dyad_table``).
 
 Direction convention: an arc points from the person who gives (orders, advice) to the

@@ -15,6 +15,6 @@ def reachability(adjacency: sp.csr_array) -> np.ndarray:
     return np.isfinite(distances)
 
 
-def check_directed(graph, name: str, *, min_nodes: int = 2):
+def check_directed(graph, name: str):
     """``require_graph`` for the directed, simple graphs Krackhardt's measures take."""
-    return require_graph(graph, name, directed=True, min_nodes=min_nodes, simple=True)
+    return require_graph(graph, name, directed=True, min_nodes=2, simple=True)

@@ -24,14 +24,15 @@ __all__ = ["simulate_continuum"]
 def simulate_continuum(
     lateralities: Sequence[float],
     *,
+    top_tiers: Sequence[int],
     replicates: int = 20,
     branching: int = 4,
     tiers: int = 4,
     ties: int | None = None,
-    top_tiers: Sequence[int] = TOP_TIERS,
     diffusion_runs: int = 20,
     half: float = 0.5,
     tier_steps: int = 3,
+    max_steps: int = 80,
     attack_fraction: float = 0.05,
     robustness_runs: int = 20,
     seed=None,
@@ -55,13 +56,17 @@ def simulate_continuum(
     branching, tiers, ties
         Passed to ``tiered_network``.
     top_tiers : sequence of int
-        Tiers counted as the top for ``top_tier_path_share``.
+        Tiers counted as the top for ``top_tier_path_share`` (required: which tiers are
+        "the top" is a choice of the study, e.g. ``(0, 1)`` for a chief executive and
+        vice-presidents).
     diffusion_runs, robustness_runs : int
         Runs per network.
     half : float
         Target share for the diffusion time.
     tier_steps : int
         Push steps after which the share of tiers reached is read.
+    max_steps : int
+        Steps simulated per diffusion run.
     attack_fraction : float
         Share of people removed in the robustness columns.
     seed : int or numpy.random.Generator, optional
@@ -83,7 +88,7 @@ def simulate_continuum(
     Examples
     --------
     >>> table = simulate_continuum([0.0, 1.0], replicates=2, branching=3, tiers=3,
-    ...                            diffusion_runs=2, robustness_runs=2, seed=1)
+    ...                            top_tiers=[0], diffusion_runs=2, robustness_runs=2, seed=1)
     >>> table.shape[0]
     4
     """
@@ -99,7 +104,7 @@ def simulate_continuum(
     half = require_fraction(half, "half")
     attack_fraction = require_fraction(attack_fraction, "attack_fraction")
     rng = require_seed(seed)
-    max_steps = 80
+    max_steps = require_positive_int(max_steps, "max_steps")
     rows = []
     for laterality in lateralities:
         for replicate in range(replicates):

@@ -8,12 +8,15 @@ dyadic logit of who seeks whom.
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
 
 from clusternet._graphs import adjacency_matrix
 from clusternet._validation import (
@@ -25,7 +28,7 @@ from clusternet._validation import (
 )
 from clusternet.hierarchy._common import reachability
 
-__all__ = ["formal_tier_digraph", "observed_laterality", "dyad_table"]
+__all__ = ["formal_tier_digraph", "LateralityResult", "observed_laterality", "dyad_table"]
 
 
 def formal_tier_digraph(tiers: Mapping) -> nx.DiGraph:
@@ -82,7 +85,40 @@ def _chain_matrix(formal, nodes) -> np.ndarray:
     return reach  # reach[i, j]: i is a formal superior of j
 
 
-def observed_laterality(graph, formal, *, alpha: float = 0.05) -> dict:
+@dataclass(frozen=True)
+class LateralityResult:
+    """Share of a network's ties off the formal chain of command, with its references.
+
+    Attributes
+    ----------
+    estimate : float
+        The laterality: share of ties that run outside the formal chain of command.
+    std_error : float
+        Binomial standard error of ``estimate``, ``sqrt(p (1 - p) / ties)``.
+    ci_lower, ci_upper : float
+        Wilson confidence interval of ``estimate``.
+    ties : int
+        Ties of the informal network (pairs linked in either direction).
+    chain_ties : int
+        Ties that lie on the chain of command.
+    chance_laterality : float
+        Share of all pairs off the chain: the laterality of ties placed at random.
+    minimum_laterality : float
+        The lowest laterality the number of ties allows (when ties outnumber the
+        chain-of-command pairs, some must run off the chain).
+    """
+
+    estimate: float
+    std_error: float
+    ci_lower: float
+    ci_upper: float
+    ties: int
+    chain_ties: int
+    chance_laterality: float
+    minimum_laterality: float
+
+
+def observed_laterality(graph, formal, *, alpha: float = 0.05) -> LateralityResult:
     """Share of an informal network's ties that run outside the formal chain of command.
 
     A tie between two people lies on the chain of command when one is the other's formal
@@ -105,10 +141,10 @@ def observed_laterality(graph, formal, *, alpha: float = 0.05) -> dict:
 
     Returns
     -------
-    dict
-        ``ties, chain_ties, laterality, ci_lower, ci_upper`` (Wilson interval),
-        ``chance_laterality`` (share of all pairs off the chain) and
-        ``minimum_laterality``.
+    LateralityResult
+        ``estimate`` (the laterality), ``std_error``, ``ci_lower, ci_upper`` (Wilson
+        interval), ``ties, chain_ties``, ``chance_laterality`` (share of all pairs off the
+        chain) and ``minimum_laterality``.
 
     Raises
     ------
@@ -121,11 +157,14 @@ def observed_laterality(graph, formal, *, alpha: float = 0.05) -> dict:
     --------
     >>> import networkx as nx
     >>> formal = nx.DiGraph([(0, 1), (0, 2)])
-    >>> observed_laterality(nx.Graph([(0, 1), (1, 2)]), formal)["laterality"]
+    >>> observed_laterality(nx.Graph([(0, 1), (1, 2)]), formal).estimate
     0.5
-    """
-    from statsmodels.stats.proportion import proportion_confint
 
+    References
+    ----------
+    - Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+      inference. *Journal of the American Statistical Association* 22(158), 209-212.
+    """
     require_graph(graph, "graph", min_nodes=2, require_edges=True, simple=True)
     require_graph(formal, "formal", directed=True, min_nodes=2)
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
@@ -144,16 +183,18 @@ def observed_laterality(graph, formal, *, alpha: float = 0.05) -> dict:
     chain_pairs = int(np.count_nonzero(chain[upper]))
     pairs = upper[0].size
     off = ties - on_chain
+    share = off / ties
     lower, upper_ci = proportion_confint(off, ties, alpha=alpha, method="wilson")
-    return {
-        "ties": ties,
-        "chain_ties": on_chain,
-        "laterality": off / ties,
-        "ci_lower": float(lower),
-        "ci_upper": float(upper_ci),
-        "chance_laterality": 1.0 - chain_pairs / pairs,
-        "minimum_laterality": max(0.0, 1.0 - chain_pairs / ties),
-    }
+    return LateralityResult(
+        estimate=share,
+        std_error=math.sqrt(share * (1.0 - share) / ties),
+        ci_lower=float(lower),
+        ci_upper=float(upper_ci),
+        ties=ties,
+        chain_ties=on_chain,
+        chance_laterality=1.0 - chain_pairs / pairs,
+        minimum_laterality=max(0.0, 1.0 - chain_pairs / ties),
+    )
 
 
 def dyad_table(

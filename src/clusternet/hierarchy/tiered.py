@@ -148,12 +148,8 @@ def tiered_network(
     graph.add_nodes_from((v, {"tier": int(tier[v]), "boss": int(parent[v])}) for v in range(n))
     for low, high, kind in zip(lower, upper, kinds, strict=True):
         low, high = int(low), int(high)
-        if not directed:
-            graph.add_edge(high, low, kind=kind)
-        elif kind == "chain":
-            graph.add_edge(high, low, kind=kind)
-        else:
-            graph.add_edge(high, low, kind=kind)
+        graph.add_edge(high, low, kind=kind)
+        if directed and kind != "chain":  # a re-wired tie is a two-way exchange
             graph.add_edge(low, high, kind=kind)
     graph.graph.update(
         branching=branching,

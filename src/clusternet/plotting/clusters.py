@@ -9,15 +9,21 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from clusternet._validation import require_columns, require_dataframe, require_nonempty
 from clusternet.plotting import FULL_WIDTH, OKABE_ITO, forest_plot, new_figure
 
-__all__ = ["porter_diamond", "specialisation_heatmap", "top_clusters_bars", "growth_effects_plot"]
+__all__ = [
+    "plot_porter_diamond",
+    "plot_specialisation_heatmap",
+    "plot_top_clusters",
+    "plot_growth_effects",
+]
 
 
-def porter_diamond(ax=None):
+def plot_porter_diamond(*, ax=None):
     """Draw Porter's diamond: four determinants, chance and government, a cluster at the centre.
 
     Parameters
     ----------
     ax : matplotlib Axes, optional
+        Where to draw; default a new full-width figure.
 
     Returns
     -------
@@ -30,7 +36,9 @@ def porter_diamond(ax=None):
 
     Examples
     --------
-    >>> ax = porter_diamond()  # doctest: +SKIP
+    >>> ax = plot_porter_diamond()
+    >>> ax.axison, len(ax.patches)
+    (False, 12)
 
     References
     ----------
@@ -116,7 +124,7 @@ def porter_diamond(ax=None):
     return ax
 
 
-def specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=None):
+def plot_specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=None):
     """Heatmap of location quotients on a log2 scale (purple below 1, orange above).
 
     Parameters
@@ -139,7 +147,10 @@ def specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=None)
 
     Examples
     --------
-    >>> ax = specialisation_heatmap(clusternet.cluster_location_quotient(m, mapping))  # doctest: +SKIP
+    >>> lq = pd.DataFrame({"A": [0.5, 2.0], "B": [1.0, 8.0]}, index=["r1", "r2"])
+    >>> ax = plot_specialisation_heatmap(lq)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['r1', 'r2']
 
     References
     ----------
@@ -176,7 +187,7 @@ def specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=None)
     return ax
 
 
-def top_clusters_bars(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None, axes=None):
+def plot_top_clusters(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None, axes=None):
     """One panel per region: its ``top`` clusters by location quotient.
 
     Parameters
@@ -190,10 +201,12 @@ def top_clusters_bars(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
     highlight : dict, optional
         Region -> cluster drawn in the accent colour.
     axes : sequence of matplotlib Axes, optional
+        One per region; default a new full-width figure with one row per region.
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+        One panel per region.
 
     Raises
     ------
@@ -202,7 +215,10 @@ def top_clusters_bars(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
 
     Examples
     --------
-    >>> fig = top_clusters_bars(lq, ["MI", "WA"], highlight={"MI": "Automotive"})  # doctest: +SKIP
+    >>> lq = pd.DataFrame({"A": [0.5, 2.0], "B": [1.5, 0.8]}, index=["r1", "r2"])
+    >>> axes = plot_top_clusters(lq, ["r1", "r2"], top=1)
+    >>> [ax.get_title(loc="left") for ax in axes]
+    ['r1', 'r2']
 
     References
     ----------
@@ -215,12 +231,10 @@ def top_clusters_bars(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
         raise ValueError(f"regions not in lq: {missing}")
     highlight = highlight or {}
     if axes is None:
-        figure, axes = new_figure(
+        _, axes = new_figure(
             width=FULL_WIDTH, height=1.0 + 0.55 * top * len(regions), nrows=len(regions)
         )
-        axes = np.atleast_1d(axes)
-    else:
-        figure = axes[0].figure
+    axes = np.atleast_1d(axes)
     for ax, region in zip(axes, regions, strict=True):
         shown = lq.loc[region].sort_values(ascending=False).head(top)[::-1]
         colours = [
@@ -235,10 +249,10 @@ def top_clusters_bars(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
             ax.text(value, y, f" {value:.1f}", va="center", fontsize=11)
         ax.set_xlim(0, shown.max() * 1.15)
     axes[-1].set_xlabel("Location quotient (US = 1)")
-    return figure
+    return axes
 
 
-def growth_effects_plot(effects: pd.DataFrame, *, truth: pd.DataFrame | None = None, ax=None):
+def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = None, ax=None):
     """Forest plot of "+1 standard deviation -> percentage points of annual growth".
 
     Parameters
@@ -262,7 +276,12 @@ def growth_effects_plot(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
 
     Examples
     --------
-    >>> ax = growth_effects_plot(clusternet.standardised_effects(fit, panel).assign(data="US"))  # doctest: +SKIP
+    >>> effects = pd.DataFrame({"label": ["Own industry", "Rest of own cluster"],
+    ...                         "effect": [-0.02, 0.013], "ci_lower": [-0.03, 0.005],
+    ...                         "ci_upper": [-0.01, 0.021], "data": "Sample"})
+    >>> ax = plot_growth_effects(effects)
+    >>> ax.get_xlabel().splitlines()[0]
+    'Percentage points of annual employment growth'
 
     References
     ----------

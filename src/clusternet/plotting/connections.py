@@ -59,7 +59,7 @@ def plot_place_network(
     place: str,
     *,
     n_firms: int = 30,
-    seed=1,
+    seed=None,
     ax=None,
 ):
     """Draw a sample of one place's creative firms with every tie coloured by layer.
@@ -76,8 +76,8 @@ def plot_place_network(
         The place to draw.
     n_firms : int
         How many of the place's creative firms to draw.
-    seed : int or numpy.random.Generator
-        Seed for the sample and the layout.
+    seed : int, numpy.random.Generator or None
+        Seed for the sample and the layout (None: fresh randomness).
     ax : matplotlib Axes, optional
 
     Returns
@@ -318,7 +318,7 @@ def plot_layer_mix(shares: pd.DataFrame, *, labels: dict | None = None, ax=None)
     return ax
 
 
-def plot_layer_effects(effects: pd.DataFrame, truth: dict | None = None, *, ax=None):
+def plot_layer_effects(effects: pd.DataFrame, *, truth: dict | None = None, ax=None):
     """Odds ratio of one more tie in each layer, with 95% intervals and the true values.
 
     Parameters
@@ -508,7 +508,7 @@ def plot_layer_sensitivity(table: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_bridge_relatedness(scores, mean_all: float, *, bins=10, ax=None):
+def plot_bridge_relatedness(scores, *, mean_all: float, bins=10, ax=None):
     """Histogram of the relatedness percentile of the sector pairs organisations bridge.
 
     Parameters

@@ -1,7 +1,10 @@
 """Figures of the hierarchy chapter (Mulder): the continuum, diffusion, robustness, real firms.
 
-Every function takes the tidy tables the chapter computes with ``clusternet.hierarchy``
-and returns a matplotlib Figure in the book's theme (Okabe-Ito colours, large type).
+Every function takes the tidy tables the chapter's book module
+(:mod:`clusternet.book.hierarchy_heterarchy`) computes with the measures of
+:mod:`clusternet.hierarchy` and draws them in the book's theme (Okabe-Ito colours, large
+type): ``plot_<thing>(data, *, ax=None)`` returns the Axes, or with several panels
+``plot_<thing>(data, *, axes=None)`` returns the array of Axes.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def tiered_layout(graph, tier: str = "tier") -> dict:
     return positions
 
 
-def plot_continuum_examples(graphs: Mapping[str, nx.Graph], *, tier: str = "tier"):
+def plot_continuum_examples(graphs: Mapping[str, nx.Graph], *, tier: str = "tier", axes=None):
     """Draw organisations from ``tiered_network`` one above the other.
 
     Chain-of-command ties are grey; re-wired ties are orange, straight across tiers and
@@ -74,14 +77,22 @@ def plot_continuum_examples(graphs: Mapping[str, nx.Graph], *, tier: str = "tier
         Panel title -> graph with a ``tier`` node attribute and a ``kind`` edge attribute.
     tier : str
         Node attribute with the tier.
+    axes : array of matplotlib Axes, optional
+        One per graph (default: a new figure with the panels stacked).
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        An empty ``graphs`` or nodes without the ``tier`` attribute.
     """
     if not isinstance(graphs, Mapping) or not graphs:
         raise ValueError("graphs must be a non-empty mapping title -> graph")
-    figure, axes = new_figure(height=2.35 * len(graphs), nrows=len(graphs))
+    if axes is None:
+        _, axes = new_figure(height=2.35 * len(graphs), nrows=len(graphs))
     axes = np.atleast_1d(axes)
     for ax, (title, graph) in zip(axes, graphs.items(), strict=True):
         pos = tiered_layout(graph, tier)
@@ -114,7 +125,7 @@ def plot_continuum_examples(graphs: Mapping[str, nx.Graph], *, tier: str = "tier
         ax.set_xlim(-0.02, 1.02)
         ax.set_title(title, loc="left")
         ax.set_axis_off()
-    return figure
+    return axes
 
 
 def _check_summary(frame, name):
@@ -135,7 +146,7 @@ def _band(ax, frame, label, colour, x="laterality", marker="o"):
     ax.plot(frame[x], frame["mean"], marker, color=colour, markersize=4)
 
 
-def plot_measures_along_continuum(panels: Mapping[str, Mapping[str, pd.DataFrame]]):
+def plot_measures_along_continuum(panels: Mapping[str, Mapping[str, pd.DataFrame]], *, axes=None):
     """Measures (mean and 95% band over the ensemble) against laterality, one panel each.
 
     Parameters
@@ -143,14 +154,22 @@ def plot_measures_along_continuum(panels: Mapping[str, Mapping[str, pd.DataFrame
     panels : mapping
         Panel title -> {line label -> table with ``laterality, mean, ci_lower,
         ci_upper``} (from ``ensemble_mean_ci``).
+    axes : array of matplotlib Axes, optional
+        One per panel (default: a new figure, panels side by side sharing the y axis).
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        An empty ``panels`` or a table without the band columns.
     """
     if not isinstance(panels, Mapping) or not panels:
         raise ValueError("panels must be a non-empty mapping title -> {label -> table}")
-    figure, axes = new_figure(height=5.2, ncols=len(panels), sharey=True)
+    if axes is None:
+        _, axes = new_figure(height=5.2, ncols=len(panels), sharey=True)
     axes = np.atleast_1d(axes)
     for ax, (title, lines) in zip(axes, panels.items(), strict=True):
         for colour, (label, frame) in zip(PALETTE, lines.items(), strict=False):
@@ -161,11 +180,11 @@ def plot_measures_along_continuum(panels: Mapping[str, Mapping[str, pd.DataFrame
         ax.set_ylim(-0.03, 1.03)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
     axes[0].set_ylabel("Score (0 to 1)")
-    return figure
+    return axes
 
 
 def plot_diffusion_along_continuum(
-    steps: Mapping[str, pd.DataFrame], tiers: pd.DataFrame, *, tier_steps: int
+    steps: Mapping[str, pd.DataFrame], tiers: pd.DataFrame, *, tier_steps: int, axes=None
 ):
     """Left: steps until half the organisation knows an idea; right: tiers reached early.
 
@@ -177,13 +196,23 @@ def plot_diffusion_along_continuum(
         ``ensemble_mean_ci`` table of the share of tiers reached by laterality.
     tier_steps : int
         The step at which ``tiers`` was read (for the axis label).
+    axes : array of 2 matplotlib Axes, optional
+        Left and right panels (default: a new figure).
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        A table without the band columns.
     """
     _check_summary(tiers, "tiers")
-    figure, (left, right) = new_figure(height=4.4, ncols=2)
+    if axes is None:
+        _, axes = new_figure(height=4.4, ncols=2)
+    axes = np.atleast_1d(axes)
+    left, right = axes
     for colour, (label, frame) in zip(PALETTE, steps.items(), strict=False):
         _check_summary(frame, f"steps[{label!r}]")
         _band(left, frame, label, colour)
@@ -197,10 +226,10 @@ def plot_diffusion_along_continuum(
     right.set_title("Reach across tiers", loc="left")
     right.set_ylabel(f"Share of tiers reached in {tier_steps} steps")
     right.set_xlabel("Laterality")
-    return figure
+    return axes
 
 
-def plot_robustness_curves(curves: pd.DataFrame, *, order=None):
+def plot_robustness_curves(curves: pd.DataFrame, *, order=None, axes=None):
     """Giant-component share as people are removed: random failure and targeted attack.
 
     Parameters
@@ -211,17 +240,26 @@ def plot_robustness_curves(curves: pd.DataFrame, *, order=None):
     order : list of str, optional
         Organisations in the order they get the palette's colours (default: as they
         first appear).
+    axes : array of 2 matplotlib Axes, optional
+        Random failure and attack panels (default: a new figure sharing the y axis).
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        ``curves`` is not a DataFrame or lacks a column.
     """
     require_dataframe(curves, "curves")
     require_columns(
         curves, ["organisation", "strategy", "fraction_removed", *_BAND_COLUMNS], "curves"
     )
     order = list(pd.unique(curves["organisation"])) if order is None else list(order)
-    figure, axes = new_figure(height=4.4, ncols=2, sharey=True)
+    if axes is None:
+        _, axes = new_figure(height=4.4, ncols=2, sharey=True)
+    axes = np.atleast_1d(axes)
     titles = {"random": "Random failure", "degree": "Attack on the best connected"}
     for ax, (strategy, title) in zip(axes, titles.items(), strict=True):
         subset = curves[curves["strategy"] == strategy]
@@ -234,10 +272,10 @@ def plot_robustness_curves(curves: pd.DataFrame, *, order=None):
         ax.set_ylim(0, 1.03)
     axes[0].set_ylabel("Largest connected share")
     axes[0].legend(loc="lower left")
-    return figure
+    return axes
 
 
-def plot_real_laterality(table: pd.DataFrame):
+def plot_real_laterality(table: pd.DataFrame, *, ax=None):
     """Where real networks sit between pure hierarchy (0) and heterarchy (1).
 
     Parameters
@@ -245,10 +283,17 @@ def plot_real_laterality(table: pd.DataFrame):
     table : pandas.DataFrame
         One row per network: ``network, laterality, ci_lower, ci_upper,
         chance_laterality, minimum_laterality``.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure sized to the number of rows).
 
     Returns
     -------
-    matplotlib Figure
+    matplotlib Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        ``table`` is not a DataFrame or lacks a column.
     """
     require_dataframe(table, "table")
     require_columns(
@@ -263,7 +308,8 @@ def plot_real_laterality(table: pd.DataFrame):
         ],
         "table",
     )
-    figure, ax = new_figure(height=max(2.8, 0.62 * len(table) + 1.4))
+    if ax is None:
+        _, ax = new_figure(height=max(2.8, 0.62 * len(table) + 1.4))
     positions = np.arange(len(table))[::-1]
     ax.barh(
         positions,
@@ -303,4 +349,4 @@ def plot_real_laterality(table: pd.DataFrame):
     )
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=2, fontsize=10.5)
-    return figure
+    return ax

@@ -14,21 +14,19 @@ from clusternet._validation import (
     require_columns,
     require_dataframe,
     require_nonempty,
+    require_positive_int,
     require_real,
 )
-from clusternet.lifecycle import LIFECYCLE_STAGES
-from clusternet.plotting import (
-    OKABE_ITO,
-    markdown_table,  # noqa: F401  (re-exported for the chapter)
-    new_figure,
-)
+from clusternet.catalog.lifecycle import LIFECYCLE_STAGES
+from clusternet.clusters import location_quotient
+from clusternet.lifecycle.classify import GROWTH_THRESHOLD, SPECIALISATION_THRESHOLD
+from clusternet.plotting import OKABE_ITO, new_figure
 
 __all__ = [
     "STAGE_COLOURS",
     "STAGE_MARKERS",
     "plot_planted_trajectories",
     "plot_stage_plane",
-    "markdown_table",
 ]
 
 STAGE_COLOURS = {
@@ -49,7 +47,9 @@ STAGE_MARKERS = {
 }
 
 
-def plot_planted_trajectories(panel: pd.DataFrame, planted: pd.DataFrame, *, window: int):
+def plot_planted_trajectories(
+    panel: pd.DataFrame, *, planted: pd.DataFrame, window: int, axes=None
+) -> np.ndarray:
     """Small multiples: the location quotient of every planted pair over time, by stage.
 
     Parameters
@@ -59,18 +59,36 @@ def plot_planted_trajectories(panel: pd.DataFrame, planted: pd.DataFrame, *, win
     planted : pandas.DataFrame
         ``region, cluster, stage`` of the planted pairs.
     window : int
-        Years at the end shaded as the classification window.
+        Years at the end shaded as the classification window (at least 1, at most the
+        number of years).
+    axes : numpy.ndarray of matplotlib Axes, optional
+        A 2 x 3 array of Axes to draw in (one per stage); by default a new figure with
+        shared axes.
 
     Returns
     -------
-    matplotlib Figure
-    """
-    from clusternet.clusters import location_quotient
+    numpy.ndarray of matplotlib Axes
+        The 2 x 3 panels, in the order of ``LIFECYCLE_STAGES``.
 
+    Raises
+    ------
+    TypeError, ValueError
+        Missing columns, no planted pairs, a window that is not a whole number of years
+        in the panel, or ``axes`` of the wrong shape.
+    """
+    require_dataframe(panel, "panel")
+    require_dataframe(planted, "planted")
     require_columns(panel, ["region", "cluster", "year", "employment"], "panel")
     require_columns(planted, ["region", "cluster", "stage"], "planted")
     require_nonempty(planted, "planted")
     years = np.sort(panel["year"].unique())
+    window = require_positive_int(window, "window")
+    if window > years.size:
+        raise ValueError(f"window ({window}) is longer than the panel ({years.size} years)")
+    if axes is None:
+        _, axes = new_figure(height=6.4, ncols=3, nrows=2, sharex=True, sharey=True)
+    elif np.shape(axes) != (2, 3):
+        raise ValueError(f"axes must be a 2 x 3 array of Axes, got shape {np.shape(axes)}")
     lq = {
         year: location_quotient(
             panel.loc[panel["year"] == year].pivot(
@@ -80,7 +98,6 @@ def plot_planted_trajectories(panel: pd.DataFrame, planted: pd.DataFrame, *, win
         for year in years
     }
     lq = pd.DataFrame(lq)  # (region, cluster) x year
-    fig, axes = new_figure(height=6.4, ncols=3, nrows=2, sharex=True, sharey=True)
     for ax, stage in zip(axes.ravel(), LIFECYCLE_STAGES, strict=True):
         pairs = planted.loc[planted["stage"] == stage, ["region", "cluster"]].itertuples(
             index=False, name=None
@@ -101,7 +118,7 @@ def plot_planted_trajectories(panel: pd.DataFrame, planted: pd.DataFrame, *, win
         ax.set_xticks([years[0], years[-window], years[-1]])
     for ax in axes[:, 0]:
         ax.set_ylabel("Location quotient")
-    return fig
+    return axes
 
 
 def plot_stage_plane(
@@ -109,8 +126,8 @@ def plot_stage_plane(
     *,
     growth: str = "growth",
     specialisation: str = "specialisation",
-    growth_threshold: float = 0.01,
-    specialisation_threshold: float = 1.0,
+    growth_threshold: float = GROWTH_THRESHOLD,
+    specialisation_threshold: float = SPECIALISATION_THRESHOLD,
     planted: str | None = None,
     growth_limit: float | None = None,
     marker_size: float = 55,
@@ -139,10 +156,18 @@ def plot_stage_plane(
         Clip the x axis to +/- this growth (points beyond are drawn at the edge).
     marker_size, alpha : float
         Marker area and opacity (smaller and lighter for thousands of points).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
 
     Returns
     -------
     matplotlib Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        ``classified`` is not a DataFrame, misses a column or is empty, or a threshold or
+        ``growth_limit`` is out of range.
     """
     require_dataframe(classified, "classified")
     require_columns(

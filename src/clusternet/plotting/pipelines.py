@@ -13,7 +13,7 @@ import pandas as pd
 from clusternet._validation import require_columns, require_dataframe, require_nonempty
 from clusternet.plotting import OKABE_ITO, new_figure
 
-__all__ = ["collaboration_profile_plot", "partner_forest_plot", "effect_ratio_plot", "SCALE_STYLE"]
+__all__ = ["plot_collaboration_profile", "plot_partner_forest", "plot_effect_ratio", "SCALE_STYLE"]
 
 #: colour, marker and label of each geographic scale
 SCALE_STYLE = {
@@ -43,7 +43,7 @@ def _style(scale: str, position: int):
     return colours[position % len(colours)], "o", scale.capitalize()
 
 
-def collaboration_profile_plot(profile: pd.DataFrame, *, claims: dict | None = None, ax=None):
+def plot_collaboration_profile(profile: pd.DataFrame, *, claims: dict | None = None, ax=None):
     """Grouped bars: share of firms with each partner type, by geographic scale.
 
     Parameters
@@ -65,6 +65,22 @@ def collaboration_profile_plot(profile: pd.DataFrame, *, claims: dict | None = N
     TypeError, ValueError
         Not a DataFrame, missing columns, empty, or broken down by a group (one row per
         scale and partner type is expected).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from clusternet import data
+    >>> from clusternet.pipelines import collaboration_profile
+    >>> profile = collaboration_profile(data.load("norway_firm_survey"))
+    >>> ax = plot_collaboration_profile(profile, claims={"regional": 0.8})
+    >>> [float(x) for x in ax.get_xlim()]
+    [0.0, 1.0]
+    >>> plt.close(ax.figure)
+
+    References
+    ----------
+    - Okabe, M. and Ito, K. (2008). Color Universal Design (CUD): how to make figures and
+      presentations that are friendly to colorblind people.
     """
     require_dataframe(profile, "profile")
     require_columns(profile, ["scale", "partner_type", "share", "ci_lower", "ci_upper"], "profile")
@@ -108,7 +124,7 @@ def collaboration_profile_plot(profile: pd.DataFrame, *, claims: dict | None = N
     return ax
 
 
-def partner_forest_plot(table: pd.DataFrame, *, scales=None, ax=None):
+def plot_partner_forest(table: pd.DataFrame, *, scales=None, ax=None):
     """Forest plot of odds ratios by partner type, one marker per geographic scale.
 
     Parameters
@@ -130,6 +146,18 @@ def partner_forest_plot(table: pd.DataFrame, *, scales=None, ax=None):
     ------
     TypeError, ValueError
         Not a DataFrame, missing columns, empty, or terms that do not end in a scale.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from clusternet import data
+    >>> from clusternet.pipelines import fit_pipeline_logit, pipeline_results_table
+    >>> terms = ["supplier_regional", "supplier_international"]
+    >>> result = fit_pipeline_logit(data.load("norway_firm_survey"), regressors=terms)
+    >>> ax = plot_partner_forest(pipeline_results_table(result, terms))
+    >>> ax.get_xscale()
+    'log'
+    >>> plt.close(ax.figure)
     """
     require_dataframe(table, "table")
     require_columns(table, ["term", "odds_ratio", "or_ci_lower", "or_ci_upper"], "table")
@@ -184,7 +212,7 @@ def partner_forest_plot(table: pd.DataFrame, *, scales=None, ax=None):
     return ax
 
 
-def effect_ratio_plot(
+def plot_effect_ratio(
     comparison: pd.DataFrame,
     *,
     fieller_pieces=None,
@@ -217,6 +245,22 @@ def effect_ratio_plot(
     ------
     TypeError, ValueError
         Not a DataFrame, missing columns, no ratio rows, or a bad ``xlim``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from clusternet import data
+    >>> from clusternet.pipelines import fit_pipeline_logit, pipeline_effect_comparison
+    >>> comparison = pipeline_effect_comparison(fit_pipeline_logit(data.load("norway_firm_survey")))
+    >>> ax = plot_effect_ratio(comparison, claim=4)
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['Delta method', 'Fieller']
+    >>> plt.close(ax.figure)
+
+    References
+    ----------
+    - Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
+      Statistical Society B* 16(2), 175-185.
     """
     require_dataframe(comparison, "comparison")
     require_columns(

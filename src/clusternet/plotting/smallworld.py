@@ -1,7 +1,9 @@
 """Figures of the small-world Q chapter (Uzzi and Spiro).
 
-Every function takes what the chapter computes with ``clusternet.smallworld`` and returns a
-matplotlib Figure in the book's theme (Okabe-Ito colours, large type, few elements).
+Every function takes what the chapter computes with ``clusternet.smallworld`` and draws it
+in the book's theme (Okabe-Ito colours, large type, few elements). One-panel figures take
+``ax=None`` and return the Axes; several panels take ``axes=None`` and return the array of
+Axes. Without axes, a new figure of the book's size is made.
 """
 
 from __future__ import annotations
@@ -12,12 +14,21 @@ import pandas as pd
 
 from clusternet._validation import require_columns, require_dataframe
 from clusternet.plotting import FULL_WIDTH, OKABE_ITO, line_with_band, new_figure
+from clusternet.smallworld import AffiliationNetwork
 
 __all__ = ["plot_affiliation_network", "plot_q_series", "plot_inverted_u"]
 
 
+def _panels(axes, n: int, name: str = "axes") -> np.ndarray:
+    """``axes`` as a flat array of ``n`` Axes (ValueError for another number)."""
+    flat = np.atleast_1d(np.asarray(axes, dtype=object)).ravel()
+    if flat.size != n:
+        raise ValueError(f"{name} must hold {n} Axes, got {flat.size}")
+    return flat
+
+
 def plot_affiliation_network(
-    network, *, people: str = "people", groups: str = "groups", seed: int = 1
+    network, *, people: str = "people", groups: str = "groups", seed: int = 1, axes=None
 ):
     """Draw an affiliation network (left) and its one-mode projection (right).
 
@@ -29,25 +40,29 @@ def plot_affiliation_network(
         Legend names of the two kinds of node.
     seed : int
         Seed of the projection's spring layout.
+    axes : sequence of two matplotlib Axes, optional
+        Where to draw the bipartite network and its projection.
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+        The two panels.
 
     Raises
     ------
     TypeError
         ``network`` is not an AffiliationNetwork.
     ValueError
-        More than 60 people or groups (too many to read).
+        More than 60 people or groups (too many to read), or not two Axes.
     """
-    from clusternet.smallworld import AffiliationNetwork
-
     if not isinstance(network, AffiliationNetwork):
         raise TypeError(f"network must be an AffiliationNetwork, got {type(network).__name__}")
     if max(network.n_people, network.n_groups) > 60:
         raise ValueError("network is too large to draw legibly (more than 60 people or groups)")
-    figure, (left, right) = new_figure(width=FULL_WIDTH, height=5.2, ncols=2)
+    if axes is None:
+        _, axes = new_figure(width=FULL_WIDTH, height=5.2, ncols=2)
+    axes = _panels(axes, 2)
+    left, right = axes
     rows, cols = network.incidence.nonzero()
     # barycentric ordering (one sweep each way) to cut edge crossings
     group_rank = np.argsort(
@@ -92,7 +107,7 @@ def plot_affiliation_network(
     nx.draw_networkx_nodes(graph, position, ax=right, node_color=OKABE_ITO["blue"], node_size=90)
     right.set_axis_off()
     right.set_title(f"Ties between {people}")
-    return figure
+    return axes
 
 
 def plot_q_series(
@@ -101,6 +116,7 @@ def plot_q_series(
     comparison: pd.DataFrame | None = None,
     label: str = "Q",
     comparison_label: str = "",
+    ax=None,
 ):
     """Yearly Q with a 95% band, optionally against a second series (e.g. another benchmark).
 
@@ -112,10 +128,11 @@ def plot_q_series(
         A second yearly table drawn as a dashed line.
     label, comparison_label : str
         Legend labels.
+    ax : matplotlib Axes, optional
 
     Returns
     -------
-    matplotlib Figure
+    matplotlib Axes
 
     Raises
     ------
@@ -124,7 +141,8 @@ def plot_q_series(
     """
     require_dataframe(yearly, "yearly")
     require_columns(yearly, ["year", "q", "q_std_error"], "yearly")
-    figure, ax = new_figure(height=4.6)
+    if ax is None:
+        _, ax = new_figure(height=4.6)
     band = 1.96 * yearly["q_std_error"]
     line_with_band(
         yearly["year"],
@@ -157,10 +175,10 @@ def plot_q_series(
     ax.set_xlabel("Year (network of the preceding seven years)")
     ax.set_ylabel("Small-world quotient Q")
     ax.legend(loc="lower center")
-    return figure
+    return ax
 
 
-def plot_inverted_u(panels, *, true_turning_point: float | None = None):
+def plot_inverted_u(panels, *, true_turning_point: float | None = None, axes=None):
     """Fitted inverted U of success in Q, one panel per outcome, with yearly averages.
 
     Parameters
@@ -171,20 +189,25 @@ def plot_inverted_u(panels, *, true_turning_point: float | None = None):
         logit outcome is shown in per cent.
     true_turning_point : float, optional
         Drawn as a dotted line (for sample data with a known truth).
+    axes : sequence of matplotlib Axes, optional
+        One per panel; they must share a figure, which gets the legend.
 
     Returns
     -------
-    matplotlib Figure
+    numpy.ndarray of matplotlib Axes
+        One per panel.
 
     Raises
     ------
     TypeError, ValueError
-        Empty ``panels`` or data without the needed columns.
+        Empty ``panels``, data without the needed columns, or the wrong number of Axes.
     """
     if not isinstance(panels, (list, tuple)) or not panels:
         raise ValueError("panels must be a non-empty list of (fit, data, outcome, ylabel)")
-    figure, axes = new_figure(width=FULL_WIDTH, height=4.4, ncols=len(panels), sharex=True)
-    axes = np.atleast_1d(axes)
+    if axes is None:
+        _, axes = new_figure(width=FULL_WIDTH, height=4.4, ncols=len(panels), sharex=True)
+    axes = _panels(axes, len(panels))
+    figure = axes[0].figure
     for ax, (fit, data, outcome, ylabel) in zip(axes, panels, strict=True):
         q = fit.q_column
         require_dataframe(data, "data")
@@ -215,8 +238,8 @@ def plot_inverted_u(panels, *, true_turning_point: float | None = None):
         )
         turning = fit.turning_point
         ax.axvspan(
-            turning["ci_lower"],
-            turning["ci_upper"],
+            turning.ci_lower,
+            turning.ci_upper,
             color=OKABE_ITO["orange"],
             alpha=0.3,
             linewidth=0,
@@ -234,4 +257,4 @@ def plot_inverted_u(panels, *, true_turning_point: float | None = None):
         ax.set_ylabel(ylabel)
     handles, labels = axes[0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="outside lower center", ncols=len(labels), fontsize=10.5)
-    return figure
+    return axes

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from clusternet.data import data_dir
+
 __all__ = ["write_csv", "csv_bytes", "registry", "generate_all", "check_all"]
 
 #: float format used for every sample CSV, so files are identical across runs
@@ -58,8 +60,6 @@ def registry() -> dict[str, Callable[[], pd.DataFrame]]:
 
 def generate_all(target: Path | None = None, only: str | None = None) -> list[Path]:
     """Run every generator and write its file under ``target`` (default: the data folder)."""
-    from clusternet.data import data_dir
-
     target = Path(target) if target is not None else data_dir()
     written = []
     for relative, generator in registry().items():
@@ -71,8 +71,6 @@ def generate_all(target: Path | None = None, only: str | None = None) -> list[Pa
 
 def check_all(target: Path | None = None) -> list[str]:
     """Return the sample files whose committed bytes differ from a fresh generation."""
-    from clusternet.data import data_dir
-
     target = Path(target) if target is not None else data_dir()
     differing = []
     for relative, generator in registry().items():

@@ -17,8 +17,9 @@ parameters are **assumptions**, stated here and in ``data/sample-creative/README
   ``TRUE_LAYER_EFFECTS`` (every layer helps; a cross-sector tie helps most, because
   recombining ideas across sectors is the report's mechanism for product innovation);
 - the only published magnitude we borrow is the prior NESTA result quoted in the report
-  (VERIFIED): firms spending twice as much on creative inputs were 25% more likely to
-  introduce product innovations (``CREATIVE_INPUTS_UPLIFT``). The spillover parameter
+  (VERIFIED; claim ``creative_inputs`` of ``data/evidence/claims.csv``): firms spending
+  twice as much on creative inputs were 25% more likely to introduce product innovations.
+  The spillover parameter
   ``TRUE_SPILLOVER`` is set so that doubling the creative share of every non-creative
   firm's district raises their mean innovation probability by about 25%
   (:func:`true_spillover_doubling`; the chapter estimates this quantity back). It is a different mechanism (presence, not purchases), so this is an
@@ -28,6 +29,10 @@ parameters are **assumptions**, stated here and in ``data/sample-creative/README
   of those sectors;
 - place names are invented; they are not Nesta's case studies (which we could not
   verify).
+
+The planted coefficients are written to ``true_effects.csv`` beside the data
+(:func:`sample_creative_true_effects`), which is where the book reads them; the place
+names and sectors are vocabularies of :mod:`clusternet.catalog.connections`.
 
 References
 ----------
@@ -40,22 +45,30 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from clusternet._validation import require_real, require_seed
+from clusternet._validation import (
+    require_columns,
+    require_dataframe,
+    require_real,
+    require_seed,
+)
+from clusternet.catalog.connections import (
+    CREATIVE_SECTORS,
+    NONCREATIVE_SECTORS,
+    SAMPLE_PLACE_PROFILES,
+)
 
 __all__ = [
     "PLACES",
-    "CREATIVE_SECTORS",
-    "NONCREATIVE_SECTORS",
-    "SECTOR_IS_CREATIVE",
     "TRUE_LAYER_EFFECTS",
     "TRUE_SPILLOVER",
     "DEFAULT_SEED",
-    "CREATIVE_INPUTS_UPLIFT",
     "make_creative_economy",
     "true_spillover_doubling",
+    "true_effects_table",
     "sample_creative_districts",
     "sample_creative_firms",
     "sample_creative_ties",
+    "sample_creative_true_effects",
 ]
 
 DEFAULT_SEED = 2010  # the year of the Nesta report
@@ -65,13 +78,8 @@ DEFAULT_SEED = 2010  # the year of the Nesta report
 #: with no creative neighbours (place differences the spillover model must absorb).
 PLACES = pd.DataFrame(
     {
-        "place": ["Larchester", "Brightwell", "Millbrook", "Fernmoor"],
-        "profile": [
-            "large diversified city",
-            "specialised creative hotspot",
-            "small-town cluster",
-            "peripheral place",
-        ],
+        "place": list(SAMPLE_PLACE_PROFILES),
+        "profile": list(SAMPLE_PLACE_PROFILES.values()),
         "n_firms": [8000, 3000, 1200, 1000],
         "n_districts": [8, 5, 3, 2],
         "creative_share": [0.12, 0.28, 0.22, 0.08],
@@ -79,26 +87,6 @@ PLACES = pd.DataFrame(
         "baseline": [-1.45, -1.45, -1.6, -1.75],
     }
 )
-
-CREATIVE_SECTORS = (
-    "advertising",
-    "architecture",
-    "design",
-    "film_and_media",
-    "music_and_performing_arts",
-    "software_and_games",
-)
-NONCREATIVE_SECTORS = (
-    "high_tech_manufacturing",
-    "other_manufacturing",
-    "business_services",
-    "retail_and_hospitality",
-)
-#: sector -> is it creative? (the ``sectors`` argument of ``classify_ties``)
-SECTOR_IS_CREATIVE = {
-    **{s: True for s in CREATIVE_SECTORS},
-    **{s: False for s in NONCREATIVE_SECTORS},
-}
 
 _CREATIVE_MIX = np.array([0.15, 0.15, 0.25, 0.15, 0.10, 0.20])
 #: non-creative sector mix by place: the creative places have more high-tech and KIBS
@@ -127,9 +115,6 @@ TRUE_LAYER_EFFECTS = {"local": 0.12, "external": 0.22, "cross_sector": 0.35}
 _CREATIVE_INTERCEPT = -1.9
 _LOG_SIZE_EFFECT = 0.25
 _CREATIVE_SECTOR_SHIFT = {"software_and_games": 0.3, "design": 0.2}
-#: Prior NESTA result quoted by Chapain et al. (2010), VERIFIED: firms spending twice as
-#: much on creative inputs were 25% more likely to introduce product innovations.
-CREATIVE_INPUTS_UPLIFT = 0.25
 #: True log-odds effect on a non-creative firm's product innovation of its district's
 #: creative share (leave-one-out share, as a fraction); about +25% probability when the
 #: share doubles from its mean (see module docstring).
@@ -388,8 +373,6 @@ def true_spillover_doubling(firms: pd.DataFrame, share) -> float:
     ----------
     - Chapain et al. (2010), see the module docstring.
     """
-    from clusternet._validation import require_columns, require_dataframe
-
     require_dataframe(firms, "firms")
     require_columns(firms, ["place", "sector", "employees"], "firms")
     share = np.asarray(share, dtype=float)
@@ -401,6 +384,46 @@ def true_spillover_doubling(firms: pd.DataFrame, share) -> float:
     p0 = 1 / (1 + np.exp(-_noncreative_log_odds(*args, share)))
     p1 = 1 / (1 + np.exp(-_noncreative_log_odds(*args, 2 * share)))
     return float(p1.mean() / p0.mean())
+
+
+def true_effects_table() -> pd.DataFrame:
+    """The planted log-odds coefficients of both outcome models, one row per term.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``model`` (``creative``: creative firms' innovation on their ties per layer;
+        ``non_creative``: the other firms' innovation on their district's creative share),
+        ``term`` and ``coefficient``. Terms are ``Intercept``, the layer counts
+        (``n_local``, ``n_external``, ``n_cross_sector``), ``creative_share``,
+        ``np.log(employees)``, ``place=<place>`` (the non-creative model's intercept of
+        each place) and ``sector=<sector>`` (a sector's shift; sectors not listed have 0).
+
+    Examples
+    --------
+    >>> table = true_effects_table()
+    >>> table.loc[table["term"] == "n_cross_sector", "coefficient"].item()
+    0.35
+
+    References
+    ----------
+    - Chapain et al. (2010), see the module docstring.
+    """
+    creative = [
+        ("Intercept", _CREATIVE_INTERCEPT),
+        *((f"n_{layer}", effect) for layer, effect in TRUE_LAYER_EFFECTS.items()),
+        ("np.log(employees)", _LOG_SIZE_EFFECT),
+        *((f"sector={s}", shift) for s, shift in _CREATIVE_SECTOR_SHIFT.items()),
+    ]
+    non_creative = [
+        *((f"place={p}", b) for p, b in zip(PLACES["place"], PLACES["baseline"], strict=True)),
+        ("creative_share", TRUE_SPILLOVER),
+        ("np.log(employees)", _LOG_SIZE_EFFECT),
+        *((f"sector={s}", shift) for s, shift in _NONCREATIVE_SECTOR_SHIFT.items()),
+    ]
+    rows = [("creative", term, value) for term, value in creative]
+    rows += [("non_creative", term, value) for term, value in non_creative]
+    return pd.DataFrame(rows, columns=["model", "term", "coefficient"])
 
 
 _CACHE: dict = {}
@@ -427,8 +450,14 @@ def sample_creative_ties() -> pd.DataFrame:
     return _default_economy()["ties"]
 
 
+def sample_creative_true_effects() -> pd.DataFrame:
+    """``data/sample-creative/true_effects.csv``: the planted coefficients (:func:`true_effects_table`)."""
+    return true_effects_table()
+
+
 SAMPLES = {
     "sample-creative/districts.csv": sample_creative_districts,
     "sample-creative/firms.csv": sample_creative_firms,
     "sample-creative/ties.csv": sample_creative_ties,
+    "sample-creative/true_effects.csv": sample_creative_true_effects,
 }

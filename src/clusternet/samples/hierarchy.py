@@ -33,6 +33,10 @@ Assumptions (not calibrated to a published figure; stated in the data README)
   removed in the robustness columns; the share of tiers reached is read after 3 steps.
 - Seed 1999 (the year of Mulder's essay; never tuned).
 
+The design (these parameters) is written beside the ensemble, in
+``data/sample-hierarchy/design.csv`` (:func:`continuum_design`), so the chapter reads the
+shape of the organisations it summarises from the data rather than from this module.
+
 References
 ----------
 - Krackhardt, D. (1987). Cognitive social structures. *Social Networks* 9(2), 109-134.
@@ -46,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from clusternet._validation import require_positive_int, require_seed
+from clusternet.hierarchy import simulate_continuum
 
 __all__ = [
     "SEED",
@@ -58,7 +63,10 @@ __all__ = [
     "ROBUSTNESS_RUNS",
     "TIER_STEPS",
     "ATTACK_FRACTION",
+    "TOP_TIERS",
+    "MAX_STEPS",
     "continuum_sample",
+    "continuum_design",
     "SAMPLES",
 ]
 
@@ -76,6 +84,10 @@ DIFFUSION_RUNS = 20
 ROBUSTNESS_RUNS = 10
 TIER_STEPS = 3
 ATTACK_FRACTION = 0.05
+#: the top tier of the path share: the CEO and the vice-presidents (tiers 0 and 1)
+TOP_TIERS = (0, 1)
+#: steps simulated per diffusion run (``simulate_continuum``'s fixed horizon)
+MAX_STEPS = 80
 
 
 def continuum_sample(seed=SEED, replicates: int = REPLICATES) -> pd.DataFrame:
@@ -104,8 +116,6 @@ def continuum_sample(seed=SEED, replicates: int = REPLICATES) -> pd.DataFrame:
     >>> sorted(table["laterality"].unique())[:2]  # doctest: +SKIP
     [0.0, 0.1]
     """
-    from clusternet.hierarchy import simulate_continuum
-
     rng = require_seed(seed)
     replicates = require_positive_int(replicates, "replicates", minimum=2)
     table = simulate_continuum(
@@ -114,13 +124,58 @@ def continuum_sample(seed=SEED, replicates: int = REPLICATES) -> pd.DataFrame:
         branching=BRANCHING,
         tiers=TIERS,
         ties=TIES,
+        top_tiers=TOP_TIERS,
         diffusion_runs=DIFFUSION_RUNS,
         robustness_runs=ROBUSTNESS_RUNS,
         tier_steps=TIER_STEPS,
+        max_steps=MAX_STEPS,
         attack_fraction=ATTACK_FRACTION,
         seed=rng,
     )
     return table
 
 
-SAMPLES = {"sample-hierarchy/continuum.csv": continuum_sample}
+def continuum_design() -> pd.DataFrame:
+    """The design of :func:`continuum_sample`'s committed ensemble, one parameter a row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``parameter, value, description``: seed, span of control, tiers, top tiers, ties,
+        levels of laterality, organisations per level, diffusion and robustness runs,
+        steps simulated, the step at which tiers reached are read and the share of people
+        removed.
+
+    Examples
+    --------
+    >>> design = continuum_design().set_index("parameter")["value"]
+    >>> int(design["branching"]), int(design["tiers"]), int(design["ties"])
+    (4, 4, 168)
+    """
+    rows = [
+        ("seed", SEED, "seed of the committed ensemble"),
+        ("branching", BRANCHING, "span of control: subordinates per superior"),
+        ("tiers", TIERS, "tiers of the organisation (CEO, vice-presidents, managers, staff)"),
+        ("top_tiers", len(TOP_TIERS), "tiers counted as the top (CEO and vice-presidents)"),
+        ("ties", TIES, "undirected ties per organisation"),
+        ("levels", len(LATERALITIES), "levels of laterality, evenly spaced from 0 to 1"),
+        ("replicates", REPLICATES, "organisations drawn per level of laterality"),
+        ("diffusion_runs", DIFFUSION_RUNS, "diffusion runs per organisation and model"),
+        ("max_steps", MAX_STEPS, "steps simulated per diffusion run"),
+        ("tier_steps", TIER_STEPS, "push steps after which the share of tiers reached is read"),
+        ("robustness_runs", ROBUSTNESS_RUNS, "removal orders per organisation and strategy"),
+        ("attack_fraction", ATTACK_FRACTION, "share of people removed in the robustness columns"),
+    ]
+    return pd.DataFrame(
+        {
+            "parameter": [row[0] for row in rows],
+            "value": [float(row[1]) for row in rows],
+            "description": [row[2] for row in rows],
+        }
+    )
+
+
+SAMPLES = {
+    "sample-hierarchy/continuum.csv": continuum_sample,
+    "sample-hierarchy/design.csv": continuum_design,
+}

@@ -14,6 +14,9 @@ Files (``data/sample-lifecycle/``):
 - ``planted.csv``: ``region, cluster, stage`` and the planted features over the last
   :data:`WINDOW` years (``growth``, ``specialisation``, ``diversity_trend``).
 
+The planted stages are a data file, not a constant: analysis code reads them with
+``clusternet.data.load("lifecycle_sample_planted")``.
+
 Calibration targets
 -------------------
 
@@ -57,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from clusternet._validation import require_positive_int, require_real, require_seed
-from clusternet.lifecycle import LIFECYCLE_STAGES, SAMPLE_WINDOW
+from clusternet.catalog.lifecycle import LIFECYCLE_STAGES, OTHER_INDUSTRIES, REST_OF_ECONOMY
 
 __all__ = [
     "SEED",
@@ -76,7 +79,10 @@ __all__ = [
 SEED = 2010
 FIRST_YEAR = 2000
 N_YEARS = 20
-WINDOW = SAMPLE_WINDOW
+#: years at the end of the panel over which each pair follows its planted stage (2012-2019);
+#: before them it follows the stage's history. The chapter's classification window must
+#: equal it (a test checks this).
+WINDOW = 8
 N_REGIONS = 12
 CLUSTERS = (
     "Advanced manufacturing",
@@ -86,8 +92,6 @@ CLUSTERS = (
     "Life sciences",
     "Logistics",
 )
-OTHER_INDUSTRIES = "Other industries"
-REST_OF_ECONOMY = "Rest of the economy"
 CLUSTER_SHARE = 1 / 18  # six clusters = one third of employment (Porter 2003)
 EMPLOYEES_PER_FIRM = 16.0  # CBP 2017: 127.7 M employees / 7.83 M establishments
 REFERENCE_GROWTH = 0.01
@@ -172,6 +176,7 @@ def lifecycle_sample(
     noise: float = NOISE,
     diversity_noise: float = DIVERSITY_NOISE,
     n_regions: int = N_REGIONS,
+    window: int = WINDOW,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Make the sample panel and its planted stages.
 
@@ -186,6 +191,9 @@ def lifecycle_sample(
         Standard deviation of the normal noise on the diversity index.
     n_regions : int
         Number of regions, a multiple of 6 so that every stage appears equally often.
+    window : int
+        Years at the end over which each pair follows its planted stage (default
+        :data:`WINDOW`, 8: 2012-2019), between 2 and the number of years.
 
     Returns
     -------
@@ -196,7 +204,8 @@ def lifecycle_sample(
     Raises
     ------
     TypeError, ValueError
-        A bad seed, negative noise, or ``n_regions`` not a positive multiple of 6.
+        A bad seed, negative noise, ``n_regions`` not a positive multiple of 6, or a
+        ``window`` outside 2 to 20 years.
 
     Examples
     --------
@@ -208,13 +217,16 @@ def lifecycle_sample(
     noise = require_real(noise, "noise", minimum=0.0)
     diversity_noise = require_real(diversity_noise, "diversity_noise", minimum=0.0)
     n_regions = require_positive_int(n_regions, "n_regions")
+    window = require_positive_int(window, "window", minimum=2)
+    if window > N_YEARS:
+        raise ValueError(f"window must be at most {N_YEARS} years, got {window}")
     if n_regions % len(LIFECYCLE_STAGES):
         raise ValueError(
             f"n_regions must be a multiple of {len(LIFECYCLE_STAGES)}, got {n_regions}"
         )
     years = np.arange(FIRST_YEAR, FIRST_YEAR + N_YEARS)
     t = years - years[-1]  # 0 in the last year, negative before
-    window_start = -(WINDOW - 1)
+    window_start = -(window - 1)
     regions = _region_names(n_regions)
     n_clusters = len(CLUSTERS)
 

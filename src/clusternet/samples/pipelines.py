@@ -4,8 +4,11 @@
 (synthetic) survey shaped like the one Fitjar and Rodriguez-Pose ran in Norway's five
 largest city-regions. It is calibrated so that the figures the authors gave in the press
 hold *in expectation* (exactly, in the data-generating process), and the chapter shows how
-close this one draw comes to each of them. The targets are in :data:`CALIBRATION_TARGETS`;
-their status (VERIFIED or UNVERIFIED) is recorded beside each.
+close this one draw comes to each of them. The targets, with their status (VERIFIED or
+UNVERIFIED) and source, are written to ``data/sample-norway/calibration_targets.csv`` by
+:func:`calibration_targets`, and the planted coefficients of the product-innovation
+equation to ``data/sample-norway/true_coefficients.csv`` by :func:`true_coefficients`:
+analysis code reads these files, never the generator's constants.
 
 Calibration targets
 -------------------
@@ -57,15 +60,22 @@ import pandas as pd
 from scipy import stats
 
 from clusternet._validation import require_positive_int, require_seed
-from clusternet.pipelines import CITY_REGIONS, PARTNER_TYPES, SCALES
+from clusternet.catalog.pipelines import (
+    CALIBRATION_TARGET_KEYS,
+    CITY_REGIONS,
+    PARTNER_TYPES,
+    SCALES,
+    SECTORS,
+)
 
-__all__ = ["CALIBRATION_TARGETS", "TRUE_COEFFICIENTS", "SEED", "norway_survey", "SAMPLES"]
+__all__ = ["SEED", "norway_survey", "calibration_targets", "true_coefficients", "SAMPLES"]
 
 #: seed of the committed file (the year of the 2011 paper and its month; never tuned)
 SEED = 201106
 
-#: the published figures the generator reproduces in expectation
-CALIBRATION_TARGETS = {
+# the published figures the generator reproduces in expectation (written to
+# calibration_targets.csv; keys as clusternet.catalog.pipelines.CALIBRATION_TARGET_KEYS)
+_CALIBRATION_TARGETS = {
     "n_firms": {
         "value": 1604,
         "status": "VERIFIED",
@@ -98,11 +108,12 @@ CALIBRATION_TARGETS = {
     },
 }
 
-_BETA_INTERNATIONAL = math.log(CALIBRATION_TARGETS["odds_ratio_international"]["value"])
-_BETA_LOCAL = _BETA_INTERNATIONAL / CALIBRATION_TARGETS["effect_ratio"]["value"]
+_BETA_INTERNATIONAL = math.log(_CALIBRATION_TARGETS["odds_ratio_international"]["value"])
+_BETA_LOCAL = _BETA_INTERNATIONAL / _CALIBRATION_TARGETS["effect_ratio"]["value"]
 
-#: true log-odds coefficients of the product-innovation equation (per partner type)
-TRUE_COEFFICIENTS = {
+# true log-odds coefficients of the product-innovation equation (per partner type; written
+# to true_coefficients.csv)
+_TRUE_COEFFICIENTS = {
     "partners_regional": _BETA_LOCAL,
     "partners_national": _BETA_LOCAL,
     "partners_international": _BETA_INTERNATIONAL,
@@ -119,7 +130,7 @@ _REGION_SHARES = {
     "Trondheim": 0.12,
     "Kristiansand": 0.08,
 }
-_SECTORS = ("manufacturing", "oil and gas", "construction", "trade", "business services", "ICT")
+
 # sector shares by city-region (rows sum to 1): Stavanger is the oil capital
 _SECTOR_SHARES = {
     "Oslo": (0.14, 0.03, 0.15, 0.26, 0.27, 0.15),
@@ -227,9 +238,9 @@ def norway_survey(seed=SEED, n_firms: int = 1604) -> pd.DataFrame:
     for region in CITY_REGIONS:  # five draws, one per city-region
         mask = regions == region
         sector_index[mask] = rng.choice(
-            len(_SECTORS), size=int(mask.sum()), p=_SECTOR_SHARES[region]
+            len(SECTORS), size=int(mask.sum()), p=_SECTOR_SHARES[region]
         )
-    sectors = np.array(_SECTORS)[sector_index]
+    sectors = np.array(SECTORS)[sector_index]
 
     # independent standard normal drivers
     z_size, z_open, e_foreign, e_collab = rng.standard_normal((4, n))
@@ -269,14 +280,14 @@ def norway_survey(seed=SEED, n_firms: int = 1604) -> pd.DataFrame:
 
     log_employees = np.log(employees)
     controls = (
-        TRUE_COEFFICIENTS["log_employees"] * log_employees
-        + TRUE_COEFFICIENTS["foreign_ownership"] * foreign_ownership
-        + TRUE_COEFFICIENTS["higher_education"] * higher_education
-        + TRUE_COEFFICIENTS["open_mindedness"] * open_mindedness
+        _TRUE_COEFFICIENTS["log_employees"] * log_employees
+        + _TRUE_COEFFICIENTS["foreign_ownership"] * foreign_ownership
+        + _TRUE_COEFFICIENTS["higher_education"] * higher_education
+        + _TRUE_COEFFICIENTS["open_mindedness"] * open_mindedness
         + np.array([_SECTOR_EFFECT[s] for s in sectors])
     )
     product_index = (
-        -2.6 + controls + sum(TRUE_COEFFICIENTS[f"partners_{s}"] * counts[s] for s in SCALES)
+        -2.6 + controls + sum(_TRUE_COEFFICIENTS[f"partners_{s}"] * counts[s] for s in SCALES)
     )
     product = (rng.random(n) < _logistic(product_index)).astype(int)
 
@@ -327,4 +338,61 @@ def norway_survey(seed=SEED, n_firms: int = 1604) -> pd.DataFrame:
     )
 
 
-SAMPLES = {"sample-norway/norway_firm_survey.csv": norway_survey}
+def calibration_targets() -> pd.DataFrame:
+    """The figures :func:`norway_survey` is calibrated to, one row per target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``target, value, status, source`` (``status`` VERIFIED or UNVERIFIED);
+        targets in the order of ``clusternet.catalog.pipelines.CALIBRATION_TARGET_KEYS``.
+
+    Examples
+    --------
+    >>> calibration_targets().set_index("target").loc["effect_ratio", "value"]
+    np.float64(4.0)
+
+    References
+    ----------
+    - Fitjar, R. D. and Rodriguez-Pose, A. (2011). When local interaction does not
+      suffice. *Environment and Planning A* 43(6).
+    """
+    return pd.DataFrame(
+        [
+            {
+                "target": key,
+                "value": float(_CALIBRATION_TARGETS[key]["value"]),
+                "status": _CALIBRATION_TARGETS[key]["status"],
+                "source": _CALIBRATION_TARGETS[key]["source"],
+            }
+            for key in CALIBRATION_TARGET_KEYS
+        ]
+    )
+
+
+def true_coefficients() -> pd.DataFrame:
+    """The log-odds coefficients planted in the product-innovation equation of :func:`norway_survey`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``term, coefficient``: the three partner-type counts
+        (``partners_<scale>``) and the controls ``log_employees``, ``foreign_ownership``,
+        ``higher_education`` and ``open_mindedness``.
+
+    Examples
+    --------
+    >>> truth = true_coefficients().set_index("term")["coefficient"]
+    >>> round(float(truth["partners_international"] / truth["partners_regional"]), 6)
+    4.0
+    """
+    return pd.DataFrame(
+        {"term": list(_TRUE_COEFFICIENTS), "coefficient": list(_TRUE_COEFFICIENTS.values())}
+    )
+
+
+SAMPLES = {
+    "sample-norway/norway_firm_survey.csv": norway_survey,
+    "sample-norway/calibration_targets.csv": calibration_targets,
+    "sample-norway/true_coefficients.csv": true_coefficients,
+}

@@ -38,7 +38,9 @@ How it is made (seed ``SEED``):
    ``hit`` ~ Bernoulli(logistic(``HIT_INTERCEPT`` - ``HIT_CURVATURE`` (Q - Q*)^2 + 1.2
    (veteran share - 0.4) + 0.05 (team size - 7))) and ``reviews`` = ``REVIEW_PEAK`` -
    ``REVIEW_CURVATURE`` (Q - Q*)^2 + 10 (veteran share - 0.4) + 0.5 (team size - 7) +
-   Normal(0, ``REVIEW_NOISE``), a 0-100 critics' score.
+   Normal(0, ``REVIEW_NOISE``), a 0-100 critics' score. These planted curves are written
+   to ``sample-broadway/true_effects.csv`` by ``broadway_true_effects``; the chapter
+   reads the truth from there.
 
 References
 ----------
@@ -57,18 +59,21 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from clusternet.catalog.smallworld import OUTCOME_MODELS, ROLES
+from clusternet.smallworld import small_world_q_by_year, team_assembly_model, team_repeat_share
+
 __all__ = [
     "broadway_history",
     "broadway_credits",
     "broadway_shows",
-    "ROLES",
+    "broadway_true_effects",
     "SEED",
-    "WINDOW",
-    "TRUE_TURNING_POINT",
 ]
 
-#: the six creative roles of a musical's team
-ROLES = ("composer", "lyricist", "librettist", "choreographer", "director", "producer")
+# The generator's design. Nothing outside this module imports these constants: the planted
+# success curves are written to data/sample-broadway/true_effects.csv, and the chapter's
+# study settings (window, study period, seeds) live in clusternet.book.small_world_q.
+
 #: seed of the whole history
 SEED = 2005
 #: first year of the study period and last year of the data
@@ -93,6 +98,10 @@ HIT_CURVATURE = 120.0
 REVIEW_PEAK = 50.0
 REVIEW_CURVATURE = 400.0
 REVIEW_NOISE = 8.0
+#: effects of the controls, centred at a veteran share of 0.4 and a team of 7
+HIT_VETERAN_EFFECT, HIT_SIZE_EFFECT = 1.2, 0.05
+REVIEW_VETERAN_EFFECT, REVIEW_SIZE_EFFECT = 10.0, 0.5
+VETERAN_CENTRE, SIZE_CENTRE = 0.4, 7
 
 
 def _team_roles(size: int, rng: np.random.Generator) -> list[tuple[int, str]]:
@@ -145,8 +154,6 @@ def broadway_history(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame]:
       mechanisms determine collaboration network structure and team performance.
       Science 308, 697-702.
     """
-    from clusternet.smallworld import small_world_q_by_year, team_assembly_model, team_repeat_share
-
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed must be an int, got {type(seed).__name__}")
     rng = np.random.default_rng(seed)
@@ -186,14 +193,17 @@ def broadway_history(seed: int = SEED) -> tuple[pd.DataFrame, pd.DataFrame]:
     veterans, sizes = veteran_share[study], teams_table["team_size"].to_numpy()[study]
     distance = (q_show - TRUE_TURNING_POINT) ** 2
     linear_hit = (
-        HIT_INTERCEPT - HIT_CURVATURE * distance + 1.2 * (veterans - 0.4) + 0.05 * (sizes - 7)
+        HIT_INTERCEPT
+        - HIT_CURVATURE * distance
+        + HIT_VETERAN_EFFECT * (veterans - VETERAN_CENTRE)
+        + HIT_SIZE_EFFECT * (sizes - SIZE_CENTRE)
     )
     hit = (rng.random(q_show.size) < 1 / (1 + np.exp(-linear_hit))).astype(np.int64)
     reviews = (
         REVIEW_PEAK
         - REVIEW_CURVATURE * distance
-        + 10.0 * (veterans - 0.4)
-        + 0.5 * (sizes - 7)
+        + REVIEW_VETERAN_EFFECT * (veterans - VETERAN_CENTRE)
+        + REVIEW_SIZE_EFFECT * (sizes - SIZE_CENTRE)
         + rng.normal(0.0, REVIEW_NOISE, size=q_show.size)
     )
     if not ((reviews >= 0) & (reviews <= 100)).all():  # pragma: no cover - guards the calibration
@@ -221,7 +231,42 @@ def broadway_shows() -> pd.DataFrame:
     return broadway_history()[1].copy()
 
 
+def broadway_true_effects() -> pd.DataFrame:
+    """The success curves planted by ``broadway_history`` (data/sample-broadway/true_effects.csv).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outcome (``hit``, ``reviews``): ``model``, ``turning_point`` (Q*),
+        ``peak``, ``curvature``, ``veteran_share_effect``, ``veteran_share_centre``,
+        ``team_size_effect``, ``team_size_centre`` and ``noise_sd`` (empty for hits), so that
+        ``hit`` ~ Bernoulli(logistic(peak - curvature (Q - Q*)^2 + veteran_share_effect
+        (v - veteran_share_centre) + team_size_effect (m - team_size_centre))) and
+        ``reviews`` = the same predictor + Normal(0, noise_sd).
+
+    Examples
+    --------
+    >>> broadway_true_effects()["turning_point"].tolist()
+    [0.95, 0.95]
+    """
+    return pd.DataFrame(
+        {
+            "outcome": list(OUTCOME_MODELS),
+            "model": list(OUTCOME_MODELS.values()),
+            "turning_point": [TRUE_TURNING_POINT, TRUE_TURNING_POINT],
+            "peak": [HIT_INTERCEPT, REVIEW_PEAK],
+            "curvature": [HIT_CURVATURE, REVIEW_CURVATURE],
+            "veteran_share_effect": [HIT_VETERAN_EFFECT, REVIEW_VETERAN_EFFECT],
+            "veteran_share_centre": [VETERAN_CENTRE, VETERAN_CENTRE],
+            "team_size_effect": [HIT_SIZE_EFFECT, REVIEW_SIZE_EFFECT],
+            "team_size_centre": [float(SIZE_CENTRE), float(SIZE_CENTRE)],
+            "noise_sd": [np.nan, REVIEW_NOISE],
+        }
+    )
+
+
 SAMPLES = {
     "sample-broadway/credits.csv": broadway_credits,
     "sample-broadway/shows.csv": broadway_shows,
+    "sample-broadway/true_effects.csv": broadway_true_effects,
 }

@@ -1,0 +1,596 @@
+"""The global-pipelines chapter: local partners, global pipelines and firm innovation.
+
+The analysis of ``chapters/global-pipelines.md``, written once: the chapter calls these
+steps in its cells and the policy synthesis calls :func:`key_results`. Everything runs on
+the **sample** survey of Norwegian firms (``clusternet.data.load("norway_firm_survey")``),
+built to reproduce the figures Fitjar and Rodriguez-Pose gave in the press; the claims are
+read from ``data/evidence/claims.csv`` and the sample's calibration targets from
+``data/sample-norway/calibration_targets.csv``.
+
+Steps, in the chapter's order: :func:`study_design`, :func:`calibration_check`,
+:func:`collaboration_profiles`, :func:`headline_logit`, :func:`partner_type_logit`,
+:func:`radical_logit`, :func:`effect_ratio`, :func:`complementarity`,
+:func:`learning_modes`.
+
+References
+----------
+- Fitjar, R. D. and Rodriguez-Pose, A. (2011). When local interaction does not suffice:
+  sources of firm innovation in urban Norway. *Environment and Planning A* 43(6).
+- Fitjar, R. D. and Rodriguez-Pose, A. (2013). Firm collaboration and modes of innovation
+  in Norway. *Research Policy* 42(1), 128-138.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from clusternet import data, models, pipelines
+from clusternet.book._global_pipelines_calibration import calibration_table
+from clusternet.book.claims import claim
+from clusternet.book.published import Published, published_values
+from clusternet.catalog.pipelines import CITY_REGIONS, PARTNER_TYPES, SCALES
+
+__all__ = [
+    "Settings",
+    "SETTINGS",
+    "StudyDesign",
+    "study_design",
+    "CalibrationCheck",
+    "calibration_check",
+    "Profiles",
+    "collaboration_profiles",
+    "LogitStep",
+    "headline_logit",
+    "partner_type_logit",
+    "radical_logit",
+    "EffectRatio",
+    "effect_ratio",
+    "Complementarity",
+    "complementarity",
+    "learning_modes",
+    "key_results",
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every choice the chapter makes.
+
+    Attributes
+    ----------
+    regions : tuple of str
+        The survey's allowed city-regions (checked in every step).
+    controls : tuple of str
+        Control terms of every logit: size, ownership, skills, culture, sector, place.
+    alpha : float
+        1 - confidence level of every interval.
+    n_boot : int
+        Bootstrap replicates of the effect-ratio interval.
+    seed : int
+        Seed of that bootstrap.
+    """
+
+    regions: tuple[str, ...] = CITY_REGIONS
+    controls: tuple[str, ...] = (
+        "np.log(employees)",
+        "foreign_ownership",
+        "higher_education",
+        "open_mindedness",
+        "C(sector, Treatment('manufacturing'))",
+        "C(city_region, Treatment('Oslo'))",
+    )
+    alpha: float = 0.05
+    n_boot: int = 999
+    seed: int = 1
+
+
+SETTINGS = Settings()
+
+#: columns and unit of an odds ratio in ``pipeline_results_table``
+_ODDS = {
+    "estimate": "odds_ratio",
+    "lower": "or_ci_lower",
+    "upper": "or_ci_upper",
+    "unit": "odds ratio",
+}
+_UNVERIFIED = "as claimed in the authors' press pieces (unverified)"
+
+
+def _ci_published(row, name, description, *, lower="ci_lower", upper="ci_upper", **kwargs):
+    """The lower and upper limits of an interval as two published numbers."""
+    return {
+        f"{name}_ci_lower": Published(row[lower], description.format(label="lower"), **kwargs),
+        f"{name}_ci_upper": Published(row[upper], description.format(label="upper"), **kwargs),
+    }
+
+
+def _with_ci(row, name, description, ci_description, *, estimate="estimate", **kwargs):
+    """An estimate and its interval (``ci_lower``, ``ci_upper`` columns unless given)."""
+    ends = {key: kwargs.pop(key) for key in ("lower", "upper") if key in kwargs}
+    ci_headline = kwargs.pop("ci_headline", kwargs.get("headline", True))
+    ci_kwargs = {**kwargs, "headline": ci_headline}
+    return {
+        name: Published(row[estimate], description, **kwargs),
+        **_ci_published(row, name, ci_description, **ends, **ci_kwargs),
+    }
+
+
+def _aside(value, description, **kwargs) -> Published:
+    """A supporting number (not on the key-numbers page)."""
+    return Published(value, description, headline=False, **kwargs)
+
+
+def _fit(survey, outcome, settings, **kwargs):
+    return pipelines.fit_pipeline_logit(
+        survey, outcome, controls=settings.controls, regions=settings.regions, **kwargs
+    )
+
+
+# --------------------------------------------------------------------------- the study design
+
+
+@dataclass(frozen=True)
+class StudyDesign:
+    """The sample survey, the figures it was calibrated to, and the design's numbers."""
+
+    survey: pd.DataFrame
+    targets: pd.Series
+    published: dict[str, Published]
+
+    @property
+    def claimed_shares(self) -> dict[str, float]:
+        """Scale -> claimed share of firms with a partner at that scale."""
+        return {s: self.targets[f"share_{s}"] for s in ("regional", "international")}
+
+    @property
+    def claimed_ratio(self) -> float:
+        """The claimed international / regional effect ratio ("four times")."""
+        return float(self.targets["effect_ratio"])
+
+
+def study_design(settings: Settings = SETTINGS) -> StudyDesign:
+    """Load the sample survey and its calibration targets; publish the claims it is built on.
+
+    The claimed figures come from ``data/evidence/claims.csv`` where it records them; the
+    claimed share of firms with an international partner, which it does not, comes from the
+    sample's calibration targets (``data/sample-norway/calibration_targets.csv``).
+    """
+    survey = data.load("norway_firm_survey")
+    pipelines.validate_collaboration_survey(survey, regions=settings.regions)
+    targets = data.load("norway_calibration_targets").set_index("target")["value"]
+    odds = float(claim("pipeline_odds")["claimed_low"])
+    published = {
+        "fitjar_n_firms": _aside(
+            len(survey),
+            "Number of firms in the Norwegian survey of Fitjar and Rodriguez-Pose, and in the "
+            "report's sample survey built to match it",
+            unit="firms",
+            digits=0,
+        ),
+        "fitjar_design_employee_floor": _aside(
+            targets["min_employees"] - 1,
+            "The survey covered firms with more than this many employees",
+            unit="employees",
+            digits=0,
+        ),
+        "fitjar_claim_share_regional": _aside(
+            float(claim("regional_share")["claimed_low"]) / 100,
+            "Share of firms collaborating with at least one partner in their city-region, "
+            + _UNVERIFIED,
+            digits=0,
+            percent=True,
+        ),
+        "fitjar_claim_share_international": _aside(
+            targets["share_international"],
+            "Share of firms with at least one international partner, " + _UNVERIFIED,
+            digits=0,
+            percent=True,
+        ),
+        "fitjar_claim_odds_increase": _aside(
+            odds - 1,
+            "Increase in the odds of product innovation per extra international partner, "
+            + _UNVERIFIED,
+            digits=0,
+            percent=True,
+        ),
+        "fitjar_claim_odds_ratio": _aside(
+            odds,
+            "Odds ratio of product innovation per extra international partner, " + _UNVERIFIED,
+            unit="odds ratio",
+        ),
+        "fitjar_claim_ratio": _aside(
+            float(claim("pipeline_fourfold")["claimed_low"]),
+            "How many times more powerful pipelines are than local interaction, " + _UNVERIFIED,
+            unit="ratio",
+            digits=0,
+        ),
+    }
+    return StudyDesign(survey=survey, targets=targets, published=published)
+
+
+@dataclass(frozen=True)
+class CalibrationCheck:
+    """The committed draw against each calibration target (see ``calibration_table``)."""
+
+    table: pd.DataFrame
+    published: dict[str, Published]
+
+
+def calibration_check(design: StudyDesign, settings: Settings = SETTINGS) -> CalibrationCheck:
+    """How close the one committed draw comes to each figure the generator was built on."""
+    table = calibration_table(
+        design.survey,
+        design.targets,
+        controls=settings.controls,
+        regions=settings.regions,
+        alpha=settings.alpha,
+    )
+    indexed = table.set_index("target")
+    published = {
+        "fitjar_calibrated_or_regional": _aside(
+            indexed.loc["odds ratio per regional partner type", "calibrated"],
+            "Odds ratio per extra regional (or national) partner type built into the sample "
+            "survey: a quarter of the claimed international effect on the log-odds scale",
+            unit="odds ratio",
+        ),
+        "fitjar_calibration_covered": _aside(
+            int(indexed["covered"].sum()),
+            "Number of calibration targets whose 95% interval in the sample survey contains "
+            "the calibrated value",
+            unit="targets",
+            digits=0,
+        ),
+        "fitjar_calibration_targets": _aside(
+            len(indexed),
+            "Number of calibration targets checked for the sample survey",
+            unit="targets",
+            digits=0,
+        ),
+    }
+    return CalibrationCheck(table=table, published=published)
+
+
+# --------------------------------------------------------------------------- who collaborates
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """Collaboration profiles: overall and by city-region."""
+
+    overall: pd.DataFrame
+    by_region: pd.DataFrame
+    published: dict[str, Published]
+
+
+def collaboration_profiles(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Profiles:
+    """Share of firms with each partner type at each scale, overall and by city-region."""
+    overall = pipelines.collaboration_profile(
+        survey, regions=settings.regions, alpha=settings.alpha
+    )
+    by_region = pipelines.collaboration_profile(
+        survey, by="city_region", regions=settings.regions, alpha=settings.alpha
+    )
+    shares = overall.set_index(["scale", "partner_type"])
+    published = {}
+    for scale in SCALES:
+        row = shares.loc[(scale, "any")]
+        published |= _with_ci(
+            row,
+            f"fitjar_share_{scale}",
+            f"Share of firms with at least one {scale} collaboration partner (sample data "
+            "calibrated to press claims)",
+            "95% Wilson interval, {label} limit, of the share of firms with a "
+            f"{scale} partner (sample data)",
+            estimate="share",
+            digits=1,
+            percent=True,
+            headline=scale != "national",
+            ci_headline=False,
+        )
+    local = by_region[(by_region["scale"] == "regional") & (by_region["partner_type"] == "any")]
+    for end, value in (("lowest", local["share"].min()), ("highest", local["share"].max())):
+        published[f"fitjar_share_regional_{end}_region"] = _aside(
+            value,
+            f"{end.capitalize()} share of firms with a regional partner among the five "
+            "city-regions (sample data)",
+            digits=0,
+            percent=True,
+        )
+    return Profiles(overall=overall, by_region=by_region, published=published)
+
+
+# --------------------------------------------------------------------------- the logits
+
+
+@dataclass(frozen=True)
+class LogitStep:
+    """A fitted logit, its table of odds ratios and marginal effects, and its numbers."""
+
+    result: Any
+    table: pd.DataFrame
+    published: dict[str, Published]
+
+
+def headline_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
+    """Product innovation on the number of partner types at each scale, with controls."""
+    result = _fit(survey, "product_innovation", settings)
+    table = pipelines.pipeline_results_table(
+        result, pipelines.SCALE_REGRESSORS, alpha=settings.alpha
+    )
+    rows = table.set_index("term")
+    published = {}
+    for scale in SCALES:
+        row = rows.loc[f"partners_{scale}"]
+        name, is_headline = f"fitjar_or_{scale}", scale != "national"
+        published |= _with_ci(
+            row,
+            name,
+            f"Odds ratio of product innovation per extra {scale} partner type, logit with "
+            "controls (sample data)",
+            "95% interval, {label} limit, of the odds ratio per extra "
+            f"{scale} partner type (sample data)",
+            **_ODDS,
+            headline=is_headline,
+        )
+        published |= _with_ci(
+            100 * row[["ame", "ame_ci_lower", "ame_ci_upper"]],
+            f"fitjar_ame_{scale}",
+            f"Average marginal effect of an extra {scale} partner type on the probability of "
+            "product innovation (sample data)",
+            "95% interval, {label} limit, of the average marginal effect of an extra "
+            f"{scale} partner type (sample data)",
+            estimate="ame",
+            lower="ame_ci_lower",
+            upper="ame_ci_upper",
+            unit="percentage points",
+            digits=1,
+            headline=scale == "international",
+        )
+        published[f"fitjar_p_{scale}"] = _aside(
+            row["p_value"],
+            f"p-value of the {scale} partner-type coefficient in the headline logit (sample data)",
+            unit="p-value",
+            digits=3,
+        )
+    published["fitjar_n_partner_types"] = _aside(
+        len(PARTNER_TYPES),
+        "Number of partner types asked about at each geographic scale",
+        unit="partner types",
+        digits=0,
+    )
+    published["fitjar_pseudo_r2"] = _aside(
+        models.model_fit(result)["pseudo_r_squared"],
+        "McFadden pseudo R-squared of the headline product-innovation logit (sample data)",
+        unit="pseudo R-squared",
+    )
+    published["fitjar_share_product_innovation"] = _aside(
+        survey["product_innovation"].mean(),
+        "Share of firms in the sample survey that introduced a new product",
+        digits=0,
+        percent=True,
+    )
+    return LogitStep(result=result, table=table, published=published)
+
+
+def partner_type_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
+    """Product innovation on one indicator per partner type and scale (18 regressors)."""
+    terms = [f"{kind}_{scale}" for kind in PARTNER_TYPES for scale in SCALES]
+    result = _fit(survey, "product_innovation", settings, regressors=terms)
+    table = pipelines.pipeline_results_table(result, terms, alpha=settings.alpha)
+    return LogitStep(result=result, table=table, published={})
+
+
+def radical_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
+    """Among product innovators: a product new to the market on partner types per scale."""
+    innovators = survey[survey["product_innovation"] == 1]
+    result = _fit(innovators, "product_new_to_market", settings)
+    table = pipelines.pipeline_results_table(
+        result, ["partners_international"], alpha=settings.alpha
+    )
+    row = table.iloc[0]
+    what = "of the odds ratio of a product new to the market per international partner type"
+    published = {
+        **_with_ci(
+            row,
+            "fitjar_or_radical_international",
+            "Odds ratio of a product new to the market per extra international partner type, "
+            "among product innovators (sample data)",
+            "95% interval, {label} limit, " + what + " (sample data)",
+            **_ODDS,
+            headline=False,
+        ),
+        "fitjar_n_product_innovators": _aside(
+            len(innovators),
+            "Number of product innovators in the sample survey",
+            unit="firms",
+            digits=0,
+        ),
+    }
+    return LogitStep(result=result, table=table, published=published)
+
+
+def learning_modes(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
+    """Process innovation on partner types by learning mode (STI, DUI), local and beyond."""
+    terms = [
+        f"{mode}_{where}"
+        for mode in pipelines.INNOVATION_MODES
+        for where in ("regional", "extra_regional")
+    ]
+    result = _fit(survey, "process_innovation", settings, regressors=terms)
+    table = pipelines.pipeline_results_table(result, terms, alpha=settings.alpha)
+    rows = table.set_index("term")
+    published = {}
+    for term in terms:
+        what = (
+            "of process innovation per partner type counted in "
+            f"{term} (learning mode and scale), logit with controls (sample data)"
+        )
+        published |= _with_ci(
+            rows.loc[term],
+            f"fitjar_or_{term}",
+            "Odds ratio " + what,
+            "95% interval, {label} limit, of the odds ratio " + what,
+            **_ODDS,
+            headline=False,
+        )
+    return LogitStep(result=result, table=table, published=published)
+
+
+# --------------------------------------------------------------------------- four times?
+
+
+@dataclass(frozen=True)
+class EffectRatio:
+    """The international / regional comparison: difference, ratio and the Fieller set."""
+
+    comparison: pd.DataFrame
+    fieller: dict
+    published: dict[str, Published]
+
+
+def effect_ratio(headline: LogitStep, settings: Settings = SETTINGS) -> EffectRatio:
+    """International versus regional effect: Wald difference, delta, Fieller, bootstrap."""
+    terms = ("partners_international", "partners_regional")
+    comparison = pipelines.pipeline_effect_comparison(
+        headline.result, *terms, alpha=settings.alpha, n_boot=settings.n_boot, seed=settings.seed
+    )
+    fieller = pipelines.fieller_ratio_interval(headline.result, *terms, alpha=settings.alpha)
+    by_method = comparison.set_index("method")
+    published = {
+        "fitjar_effect_ratio": Published(
+            fieller["estimate"],
+            "Ratio of the international to the regional partner-type coefficient in the "
+            "product-innovation logit (sample data calibrated to a claimed ratio of 4)",
+            unit="ratio",
+            digits=1,
+        ),
+        "fitjar_effect_ratio_fieller_ci_lower": Published(
+            fieller["ci_lower"],
+            "Lower end of the 95% Fieller confidence set for the international/regional "
+            "effect ratio; the set has no upper limit (sample data)",
+            unit="ratio",
+            digits=1,
+        ),
+        "fitjar_effect_ratio_fieller_lower_ray_ci_upper": _aside(
+            fieller["pieces"][0][1],
+            "The 95% Fieller set for the effect ratio also contains every ratio below this "
+            "negative value (sample data)",
+            unit="ratio",
+            digits=0,
+        ),
+    }
+    for method, prefix in (("delta method", "delta"), ("bootstrap (percentile)", "bootstrap")):
+        published.update(
+            _ci_published(
+                by_method.loc[method],
+                f"fitjar_effect_ratio_{prefix}",
+                f"95% {method} interval, " + "{label} limit, of the international/regional "
+                "effect ratio (sample data)",
+                unit="ratio",
+                digits=1,
+                headline=False,
+            )
+        )
+    published["fitjar_bootstrap_replicates"] = _aside(
+        settings.n_boot,
+        "Bootstrap replicates used for the effect-ratio interval",
+        unit="replicates",
+        digits=0,
+    )
+    wald = by_method.loc["Wald"]
+    published |= _with_ci(
+        wald,
+        "fitjar_log_odds_difference",
+        "Difference between the international and the regional partner-type coefficients "
+        "(log-odds) in the product-innovation logit (sample data)",
+        "95% interval, {label} limit, of the international minus regional coefficient "
+        "difference (sample data)",
+        unit="log-odds",
+    )
+    return EffectRatio(comparison=comparison, fieller=fieller, published=published)
+
+
+# --------------------------------------------------------------------------- buzz and pipelines
+
+
+@dataclass(frozen=True)
+class Complementarity:
+    """Do firms with both local and international partners gain more than the sum?"""
+
+    table: pd.DataFrame
+    published: dict[str, Published]
+
+
+def complementarity(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Complementarity:
+    """The regional x international interaction and the cross-difference of probabilities."""
+    table = pipelines.pipeline_complementarity(
+        survey,
+        "product_innovation",
+        controls=settings.controls,
+        regions=settings.regions,
+        alpha=settings.alpha,
+    )
+    rows = table.set_index("quantity")
+    cross = 100 * rows.loc["cross-difference", ["estimate", "ci_lower", "ci_upper"]]
+    published = _with_ci(
+        rows.loc["interaction"],
+        "fitjar_complementarity_or",
+        "Interaction odds ratio of having both regional and international partners on "
+        "product innovation (sample data; above 1 means complements)",
+        "95% interval, {label} limit, of the regional x international interaction odds "
+        "ratio (sample data)",
+        unit="odds ratio",
+        headline=False,
+    ) | _with_ci(
+        cross,
+        "fitjar_cross_difference",
+        "Complementarity test: P(both) - P(regional only) - P(international only) + "
+        "P(neither) for product innovation, in percentage points (sample data)",
+        "95% interval, {label} limit, of the complementarity cross-difference in "
+        "percentage points (sample data)",
+        unit="percentage points",
+        digits=1,
+    )
+    return Complementarity(table=table, published=published)
+
+
+# --------------------------------------------------------------------------- for the synthesis
+
+
+def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
+    """The chapter's headline numbers, recomputed by the chapter's own steps.
+
+    Parameters
+    ----------
+    settings : Settings
+        The chapter's settings (default :data:`SETTINGS`).
+
+    Returns
+    -------
+    dict of str to float
+        Every headline number the chapter publishes (shares of firms with a regional and
+        an international partner; odds ratios per regional and international partner type
+        with 95% limits; the average marginal effect of an international partner type; the
+        international / regional effect ratio and the lower end of its Fieller set; the
+        difference in log-odds; the complementarity cross-difference), glue name -> value.
+
+    Examples
+    --------
+    >>> numbers = key_results()  # doctest: +SKIP
+    >>> round(numbers["fitjar_share_regional"], 3)  # doctest: +SKIP
+    0.791
+    """
+    survey = study_design(settings).survey
+    headline = headline_logit(survey, settings)
+    steps = (
+        collaboration_profiles(survey, settings),
+        headline,
+        effect_ratio(headline, settings),
+        complementarity(survey, settings),
+    )
+    return published_values(
+        *({n: p for n, p in step.published.items() if p.headline} for step in steps)
+    )
