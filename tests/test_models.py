@@ -56,10 +56,10 @@ def test_coefficient_ratio_delta_method_by_hand(logit_data):
     r = b["x"] / b["z"]
     grad = np.array([1 / b["z"], -b["x"] / b["z"] ** 2])
     se = np.sqrt(grad @ cov.loc[["x", "z"], ["x", "z"]].to_numpy() @ grad)
-    assert ratio["estimate"] == pytest.approx(r)
-    assert ratio["std_error"] == pytest.approx(se)
-    assert ratio["ci_lower"] < 2.0 < ratio["ci_upper"]  # planted ratio 0.8 / 0.4
-    assert ratio["denominator_significant"]
+    assert ratio.estimate == pytest.approx(r)
+    assert ratio.std_error == pytest.approx(se)
+    assert ratio.ci_lower < 2.0 < ratio.ci_upper  # planted ratio 0.8 / 0.4
+    assert ratio.denominator_significant
 
 
 def test_turning_point_recovers_planted_peak():
@@ -68,8 +68,8 @@ def test_turning_point_recovers_planted_peak():
     frame = pd.DataFrame({"q": q, "y": 3 * q - 0.75 * q**2 + rng.normal(0, 1, q.size)})
     result = models.fit_ols("y ~ q + I(q**2)", frame)
     point = models.turning_point(result, "q", "I(q ** 2)")
-    assert point["shape"] == "inverted U"
-    assert point["ci_lower"] < 2.0 < point["ci_upper"]
+    assert point.shape == "inverted U"
+    assert point.ci_lower < 2.0 < point.ci_upper
 
 
 def test_model_fit_reports_sample_size(logit_data):
@@ -106,3 +106,26 @@ def test_bad_inputs(logit_data):
         models.coefficient_table(result, alpha=1.5)
     with pytest.raises(TypeError, match="discrete-choice"):
         models.average_marginal_effects(models.fit_ols("y ~ x", logit_data))
+
+
+def test_fieller_ratio_interval_is_fieller_interval_of_the_coefficients(logit_data):
+    result = models.fit_logit("y ~ x + z", logit_data)
+    out = models.fieller_ratio_interval(result, "x", "z", alpha=0.1)
+    cov = result.cov_params()
+    by_hand = models.fieller_interval(
+        result.params["x"],
+        result.params["z"],
+        cov.loc["x", "x"],
+        cov.loc["z", "z"],
+        cov.loc["x", "z"],
+        alpha=0.1,
+    )
+    assert out == by_hand
+    assert out.alpha == 0.1 and out.estimate == pytest.approx(
+        result.params["x"] / result.params["z"]
+    )
+    assert out.bounded == (out.kind == "bounded")
+    with pytest.raises(ValueError, match="same term"):
+        models.fieller_ratio_interval(result, "x", "x")
+    with pytest.raises(ValueError, match="not a term"):
+        models.fieller_ratio_interval(result, "x", "w")

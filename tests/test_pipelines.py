@@ -361,28 +361,30 @@ def test_fieller_bounded_case_by_hand():
     z2 = stats.norm.ppf(0.975) ** 2
     a, b, c = 1 - 0.01 * z2, -4.0, 4 - 0.01 * z2
     roots = sorted(np.roots([a, b, c]))
-    out = pl.fieller_ratio_interval(_Stub(2.0, 1.0, 0.01, 0.01), "a", "b")
-    assert out["kind"] == "bounded"
-    assert (out["ci_lower"], out["ci_upper"]) == pytest.approx(tuple(roots))
-    assert out["estimate"] == 2.0
+    out = models.fieller_ratio_interval(_Stub(2.0, 1.0, 0.01, 0.01), "a", "b")
+    assert out.kind == "bounded"
+    assert (out.ci_lower, out.ci_upper) == pytest.approx(tuple(roots))
+    assert out.estimate == 2.0
 
 
 def test_fieller_unbounded_cases():
-    rays = pl.fieller_ratio_interval(_Stub(2.0, 0.1, 0.01, 0.01), "a", "b")  # denominator z = 1
-    assert rays["kind"] == "two rays"
-    (lo1, hi1), (lo2, hi2) = rays["pieces"]
+    rays = models.fieller_ratio_interval(_Stub(2.0, 0.1, 0.01, 0.01), "a", "b")  # denominator z = 1
+    assert rays.kind == "two rays"
+    (lo1, hi1), (lo2, hi2) = rays.pieces
     assert lo1 == -math.inf and hi2 == math.inf and hi1 < lo2
-    assert rays["ci_lower"] <= rays["estimate"] <= rays["ci_upper"]
-    whole = pl.fieller_ratio_interval(_Stub(0.01, 0.01, 0.01, 0.01), "a", "b")  # both insignificant
-    assert whole["kind"] == "whole line" and whole["pieces"] == [(-math.inf, math.inf)]
+    assert rays.ci_lower <= rays.estimate <= rays.ci_upper
+    whole = models.fieller_ratio_interval(
+        _Stub(0.01, 0.01, 0.01, 0.01), "a", "b"
+    )  # both insignificant
+    assert whole.kind == "whole line" and whole.pieces == ((-math.inf, math.inf),)
 
 
 def test_fieller_approaches_delta_method_when_denominator_is_precise():
     stub = _Stub(2.0, 1.0, 1e-6, 1e-6, 2e-7)
-    fieller = pl.fieller_ratio_interval(stub, "a", "b")
+    fieller = models.fieller_ratio_interval(stub, "a", "b")
     delta = models.coefficient_ratio(stub, "a", "b")
-    assert fieller["ci_lower"] == pytest.approx(delta["ci_lower"], rel=1e-3)
-    assert fieller["ci_upper"] == pytest.approx(delta["ci_upper"], rel=1e-3)
+    assert fieller.ci_lower == pytest.approx(delta.ci_lower, rel=1e-3)
+    assert fieller.ci_upper == pytest.approx(delta.ci_upper, rel=1e-3)
 
 
 @settings(max_examples=80, deadline=None)
@@ -395,14 +397,14 @@ def test_fieller_approaches_delta_method_when_denominator_is_precise():
 )
 def test_fieller_properties(b1, b2, s1, s2, rho):
     stub = _Stub(b1, b2, s1**2, s2**2, rho * s1 * s2)
-    out = pl.fieller_ratio_interval(stub, "a", "b")
+    out = models.fieller_ratio_interval(stub, "a", "b")
     z2 = stats.norm.ppf(0.975) ** 2
     # the estimate is always in the set, and in the piece reported
-    assert out["ci_lower"] <= out["estimate"] <= out["ci_upper"]
+    assert out.ci_lower <= out.estimate <= out.ci_upper
     # bounded exactly when the denominator is significant
-    assert (out["kind"] == "bounded") == (b2**2 > z2 * s2**2)
+    assert (out.kind == "bounded") == (b2**2 > z2 * s2**2)
     # every finite end is where the Wald statistic equals z^2
-    for lower, upper in out["pieces"]:
+    for lower, upper in out.pieces:
         for r in (lower, upper):
             if math.isfinite(r):
                 wald = (b1 - r * b2) ** 2 / (s1**2 - 2 * r * rho * s1 * s2 + r**2 * s2**2)
@@ -412,15 +414,15 @@ def test_fieller_properties(b1, b2, s1, s2, rho):
 def test_fieller_rejects_bad_input():
     stub = _Stub(1.0, 0.0, 0.1, 0.1)
     with pytest.raises(ValueError, match="exactly 0"):
-        pl.fieller_ratio_interval(stub, "a", "b")
+        models.fieller_ratio_interval(stub, "a", "b")
     with pytest.raises(ValueError, match="not a term"):
-        pl.fieller_ratio_interval(stub, "a", "c")
+        models.fieller_ratio_interval(stub, "a", "c")
     with pytest.raises(ValueError, match="same term"):
-        pl.fieller_ratio_interval(stub, "a", "a")
+        models.fieller_ratio_interval(stub, "a", "a")
     with pytest.raises(TypeError, match="numerator"):
-        pl.fieller_ratio_interval(stub, 1, "b")
+        models.fieller_ratio_interval(stub, 1, "b")
     with pytest.raises(ValueError, match="alpha"):
-        pl.fieller_ratio_interval(_Stub(1, 1, 0.1, 0.1), "a", "b", alpha=0)
+        models.fieller_ratio_interval(_Stub(1, 1, 0.1, 0.1), "a", "b", alpha=0)
 
 
 def test_bootstrap_refit_equals_a_formula_refit_and_is_seeded(survey, headline):
@@ -463,13 +465,13 @@ def test_bootstrap_agrees_with_delta_method_when_the_denominator_is_strong():
     result = models.fit_logit("y ~ x + z", data)
     boot = pl.bootstrap_ratio_interval(result, "x", "z", n_boot=399, seed=1)
     delta = models.coefficient_ratio(result, "x", "z")
-    width = delta["ci_upper"] - delta["ci_lower"]
-    assert boot.ci_lower == pytest.approx(delta["ci_lower"], abs=0.2 * width)
-    assert boot.ci_upper == pytest.approx(delta["ci_upper"], abs=0.2 * width)
+    width = delta.ci_upper - delta.ci_lower
+    assert boot.ci_lower == pytest.approx(delta.ci_lower, abs=0.2 * width)
+    assert boot.ci_upper == pytest.approx(delta.ci_upper, abs=0.2 * width)
     assert boot.ci_lower < 2.0 < boot.ci_upper  # the planted ratio 0.8 / 0.4
     assert boot.share_opposite_sign == 0
     # the bootstrap standard error is close to the delta-method one
-    assert boot.std_error == pytest.approx(delta["std_error"], rel=0.25)
+    assert boot.std_error == pytest.approx(delta.std_error, rel=0.25)
 
 
 def test_bootstrap_rejects_bad_input(headline):
@@ -494,7 +496,7 @@ def test_effect_comparison_by_hand(headline):
     assert table.loc["Wald", "estimate"] == pytest.approx(b[i] - b[r])
     assert table.loc["Wald", "ci_lower"] == pytest.approx(b[i] - b[r] - z * se)
     delta = models.coefficient_ratio(headline, i, r)
-    assert table.loc["delta method", "ci_upper"] == pytest.approx(delta["ci_upper"])
+    assert table.loc["delta method", "ci_upper"] == pytest.approx(delta.ci_upper)
     assert list(table.index) == ["Wald", "delta method", "Fieller"]
     with pytest.raises(ValueError, match="n_boot"):
         pl.pipeline_effect_comparison(headline, n_boot=-1)
@@ -707,7 +709,7 @@ def test_prose_claims_hold_on_the_committed_sample(survey, steps):
     )
     assert comparison.loc["Wald", "ci_lower"] > 0  # the difference is established
     fieller = steps["ratio"].fieller
-    assert fieller["kind"] == "two rays" and fieller["ci_lower"] > 1 and fieller["pieces"][0][1] < 0
+    assert fieller.kind == "two rays" and fieller.ci_lower > 1 and fieller.pieces[0][1] < 0
     complementarity = steps["complementarity"].table.set_index("quantity")
     for quantity, null in (("cross-difference", 0), ("interaction", 1)):
         row = complementarity.loc[quantity]
@@ -770,8 +772,8 @@ def test_figures_draw_and_reject_bad_input(survey, headline):
     assert ax.get_xscale() == "log"
     plt.close(ax.figure)
     comparison = pl.pipeline_effect_comparison(headline)
-    fieller = pl.fieller_ratio_interval(headline, "partners_international", "partners_regional")
-    ax = pp.plot_effect_ratio(comparison, fieller_pieces=fieller["pieces"], claim=4)
+    fieller = models.fieller_ratio_interval(headline, "partners_international", "partners_regional")
+    ax = pp.plot_effect_ratio(comparison, fieller_pieces=fieller.pieces, claim=4)
     arrows = [child for child in ax.texts]
     assert len(arrows) >= 2  # the unbounded Fieller ray and the off-axis negative ray
     plt.close(ax.figure)

@@ -14,6 +14,7 @@ References
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -27,8 +28,12 @@ __all__ = [
     "fit_logit",
     "coefficient_table",
     "average_marginal_effects",
+    "RatioEstimate",
     "coefficient_ratio",
+    "FiellerInterval",
     "fieller_interval",
+    "fieller_ratio_interval",
+    "TurningPointEstimate",
     "turning_point",
     "model_fit",
 ]
@@ -188,7 +193,33 @@ def average_marginal_effects(result, *, alpha: float = 0.05) -> pd.DataFrame:
     return frame[["term", "effect", "std_error", "ci_lower", "ci_upper", "p_value"]]
 
 
-def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float = 0.05) -> dict:
+@dataclass(frozen=True)
+class RatioEstimate:
+    """A ratio of two coefficients with its delta-method interval (``coefficient_ratio``).
+
+    Attributes
+    ----------
+    estimate, std_error, ci_lower, ci_upper : float
+        The ratio, its delta-method standard error and ``1 - alpha`` interval.
+    alpha : float
+        1 - confidence level.
+    denominator_significant : bool
+        The denominator differs from zero at level ``alpha``; when False the delta-method
+        interval misleads and a Fieller interval (``fieller_ratio_interval``) is the
+        honest one.
+    """
+
+    estimate: float
+    std_error: float
+    ci_lower: float
+    ci_upper: float
+    alpha: float
+    denominator_significant: bool
+
+
+def coefficient_ratio(
+    result, numerator: str, denominator: str, *, alpha: float = 0.05
+) -> RatioEstimate:
     """Ratio of two coefficients with a delta-method confidence interval.
 
     For ``r = b1 / b2`` the delta method gives
@@ -196,10 +227,23 @@ def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float 
     The interval is unreliable when the denominator's interval includes zero; the
     result then says so in ``denominator_significant``.
 
+    Parameters
+    ----------
+    result : statsmodels results
+        A fitted model.
+    numerator, denominator : str
+        Terms of the model.
+    alpha : float
+        1 - confidence level.
+
     Returns
     -------
-    dict
-        ``estimate, std_error, ci_lower, ci_upper, denominator_significant``.
+    RatioEstimate
+
+    Raises
+    ------
+    ValueError
+        A term not in the model, a denominator of exactly 0, ``alpha`` outside (0, 1).
     """
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
     params, cov = result.params, result.cov_params()
@@ -222,13 +266,45 @@ def coefficient_ratio(result, numerator: str, denominator: str, *, alpha: float 
     se = float(np.sqrt(variance))
     z = float(stats.norm.ppf(1 - alpha / 2))
     z_den = abs(b2) / float(np.sqrt(cov.loc[denominator, denominator]))
-    return {
-        "estimate": ratio,
-        "std_error": se,
-        "ci_lower": float(ratio - z * se),
-        "ci_upper": float(ratio + z * se),
-        "denominator_significant": bool(z_den > z),
-    }
+    return RatioEstimate(
+        estimate=float(ratio),
+        std_error=se,
+        ci_lower=float(ratio - z * se),
+        ci_upper=float(ratio + z * se),
+        alpha=float(alpha),
+        denominator_significant=bool(z_den > z),
+    )
+
+
+@dataclass(frozen=True)
+class FiellerInterval:
+    """A Fieller confidence set for a ratio (``fieller_interval``).
+
+    Attributes
+    ----------
+    estimate : float
+        The ratio of the two estimates.
+    kind : str
+        ``"bounded"``, ``"two rays"``, ``"one ray"`` or ``"whole line"``.
+    pieces : tuple of (float, float)
+        The intervals making up the set (``-inf`` / ``inf`` for unbounded ends).
+    ci_lower, ci_upper : float
+        The piece that contains the estimate.
+    alpha : float
+        1 - confidence level.
+    """
+
+    estimate: float
+    kind: str
+    pieces: tuple
+    ci_lower: float
+    ci_upper: float
+    alpha: float
+
+    @property
+    def bounded(self) -> bool:
+        """True when the set is one bounded interval (the denominator is significant)."""
+        return self.kind == "bounded"
 
 
 def fieller_interval(
@@ -239,7 +315,7 @@ def fieller_interval(
     covariance: float,
     *,
     alpha: float = 0.05,
-) -> dict:
+) -> FiellerInterval:
     """Fieller confidence set for the ratio of two estimates ``numerator / denominator``.
 
     The set holds every ratio ``r`` that a Wald test of ``numerator - r denominator = 0``
@@ -261,11 +337,7 @@ def fieller_interval(
 
     Returns
     -------
-    dict
-        ``estimate``; ``kind``: ``"bounded"``, ``"two rays"``, ``"one ray"`` or
-        ``"whole line"``; ``pieces``: list of ``(lower, upper)`` making up the set
-        (``-inf`` / ``inf`` for unbounded ends); ``ci_lower``, ``ci_upper``: the piece
-        that contains the estimate.
+    FiellerInterval
 
     Raises
     ------
@@ -275,7 +347,7 @@ def fieller_interval(
     Examples
     --------
     >>> out = fieller_interval(2.0, 1.0, 0.01, 0.01, 0.0)
-    >>> out["kind"], round(out["ci_lower"], 3), round(out["ci_upper"], 3)
+    >>> out.kind, round(out.ci_lower, 3), round(out.ci_upper, 3)
     ('bounded', 1.626, 2.534)
 
     References
@@ -301,13 +373,14 @@ def fieller_interval(
     disc = b * b - 4 * a * c
 
     def result(kind, pieces, chosen):
-        return {
-            "estimate": estimate,
-            "kind": kind,
-            "pieces": pieces,
-            "ci_lower": chosen[0],
-            "ci_upper": chosen[1],
-        }
+        return FiellerInterval(
+            estimate=float(estimate),
+            kind=kind,
+            pieces=tuple((float(lo), float(hi)) for lo, hi in pieces),
+            ci_lower=float(chosen[0]),
+            ci_upper=float(chosen[1]),
+            alpha=float(alpha),
+        )
 
     if a == 0:  # boundary case: a single ray
         cut = -c / b
@@ -325,14 +398,123 @@ def fieller_interval(
     return result("whole line", [(-math.inf, math.inf)], (-math.inf, math.inf))
 
 
-def turning_point(result, linear: str, squared: str, *, alpha: float = 0.05) -> dict:
-    """Turning point ``x* = -b1 / (2 b2)`` of ``b1 x + b2 x^2`` with a delta-method interval.
+def fieller_ratio_interval(
+    result, numerator: str, denominator: str, *, alpha: float = 0.05
+) -> FiellerInterval:
+    """Fieller confidence set for the ratio of two coefficients of a fitted model.
+
+    The set holds every ratio ``r`` that a Wald test of ``b1 - r b2 = 0`` does not
+    reject (:func:`fieller_interval` applied to the two coefficients, their variances and
+    covariance). It is a bounded interval when the denominator is significantly different
+    from zero; otherwise it is unbounded (two rays, or the whole line), the honest answer
+    when a ratio's denominator could be zero. The delta-method interval of
+    :func:`coefficient_ratio` is always bounded and can then mislead.
+
+    Parameters
+    ----------
+    result : statsmodels results
+        A fitted model (anything with ``params`` and ``cov_params()``).
+    numerator, denominator : str
+        Two different terms of the model.
+    alpha : float
+        1 - confidence level.
 
     Returns
     -------
-    dict
-        ``estimate, std_error, ci_lower, ci_upper, shape`` where shape is
-        ``"inverted U"`` when ``b2 < 0`` and ``"U"`` otherwise.
+    FiellerInterval
+
+    Raises
+    ------
+    TypeError, ValueError
+        Terms that are not strings, not in the model or equal; a zero denominator
+        estimate; ``alpha`` outside (0, 1).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(0)
+    >>> frame = pd.DataFrame({"x": rng.normal(size=400), "z": rng.normal(size=400)})
+    >>> frame["y"] = 2 * frame["x"] + frame["z"] + rng.normal(size=400)
+    >>> out = fieller_ratio_interval(fit_ols("y ~ x + z", frame), "x", "z")
+    >>> out.kind, out.ci_lower < 2 < out.ci_upper
+    ('bounded', True)
+
+    References
+    ----------
+    - Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
+      Statistical Society B* 16(2), 175-185.
+    """
+    alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
+    for term, label in ((numerator, "numerator"), (denominator, "denominator")):
+        if not isinstance(term, str):
+            raise TypeError(f"{label} must be a term name (str), got {type(term).__name__}")
+        if term not in result.params.index:
+            raise ValueError(
+                f"{label} {term!r} is not a term of the model; it has {list(result.params.index)}"
+            )
+    if numerator == denominator:
+        raise ValueError(
+            "numerator and denominator are the same term; the ratio is 1 by definition"
+        )
+    b1, b2 = float(result.params[numerator]), float(result.params[denominator])
+    if b2 == 0:
+        raise ValueError(
+            f"denominator {denominator!r} has a coefficient of exactly 0; the ratio is undefined"
+        )
+    cov = result.cov_params()
+    return fieller_interval(
+        b1,
+        b2,
+        float(cov.loc[numerator, numerator]),
+        float(cov.loc[denominator, denominator]),
+        float(cov.loc[numerator, denominator]),
+        alpha=alpha,
+    )
+
+
+@dataclass(frozen=True)
+class TurningPointEstimate:
+    """The turning point of a quadratic with its delta-method interval (``turning_point``).
+
+    Attributes
+    ----------
+    estimate, std_error, ci_lower, ci_upper : float
+    alpha : float
+        1 - confidence level.
+    shape : str
+        ``"inverted U"`` when the squared term is negative, ``"U"`` otherwise.
+    """
+
+    estimate: float
+    std_error: float
+    ci_lower: float
+    ci_upper: float
+    alpha: float
+    shape: str
+
+
+def turning_point(
+    result, linear: str, squared: str, *, alpha: float = 0.05
+) -> TurningPointEstimate:
+    """Turning point ``x* = -b1 / (2 b2)`` of ``b1 x + b2 x^2`` with a delta-method interval.
+
+    Parameters
+    ----------
+    result : statsmodels results
+        A fitted model with both terms.
+    linear, squared : str
+        The terms of ``x`` and ``x^2``.
+    alpha : float
+        1 - confidence level.
+
+    Returns
+    -------
+    TurningPointEstimate
+
+    Raises
+    ------
+    ValueError
+        A term not in the model, a squared term of exactly 0, ``alpha`` outside (0, 1).
     """
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
     params, cov = result.params, result.cov_params()
@@ -349,13 +531,14 @@ def turning_point(result, linear: str, squared: str, *, alpha: float = 0.05) -> 
     sub = cov.loc[[linear, squared], [linear, squared]].to_numpy()
     se = float(np.sqrt(gradient @ sub @ gradient))
     z = float(stats.norm.ppf(1 - alpha / 2))
-    return {
-        "estimate": estimate,
-        "std_error": se,
-        "ci_lower": float(estimate - z * se),
-        "ci_upper": float(estimate + z * se),
-        "shape": "inverted U" if b2 < 0 else "U",
-    }
+    return TurningPointEstimate(
+        estimate=float(estimate),
+        std_error=se,
+        ci_lower=float(estimate - z * se),
+        ci_upper=float(estimate + z * se),
+        alpha=float(alpha),
+        shape="inverted U" if b2 < 0 else "U",
+    )
 
 
 def model_fit(result) -> dict:

@@ -112,7 +112,7 @@ def calibration_table(
         alpha=alpha,
         terms=["partners_international", "partners_regional"],
     ).set_index("term")
-    fieller = pipelines.fieller_ratio_interval(
+    fieller = models.fieller_ratio_interval(
         result, "partners_international", "partners_regional", alpha=alpha
     )
     implied_regional = math.exp(
@@ -148,9 +148,9 @@ def calibration_table(
             "international / regional effect (log-odds)",
             "press claim",
             values["effect_ratio"],
-            fieller["estimate"],
-            fieller["ci_lower"],
-            fieller["ci_upper"],
+            fieller.estimate,
+            fieller.ci_lower,
+            fieller.ci_upper,
         )
     )
     table = pd.DataFrame(
@@ -160,7 +160,7 @@ def calibration_table(
     covered = (table["ci_lower"] <= table["calibrated"]) & (
         table["calibrated"] <= table["ci_upper"]
     )
-    if fieller["kind"] != "bounded":  # the calibrated ratio is covered if it lies in any piece
+    if fieller.kind != "bounded":  # the calibrated ratio is covered if it lies in any piece
         r = values["effect_ratio"]
-        covered.iloc[-1] = any(lo <= r <= hi for lo, hi in fieller["pieces"])
+        covered.iloc[-1] = any(lo <= r <= hi for lo, hi in fieller.pieces)
     return table.assign(covered=covered.astype(bool))

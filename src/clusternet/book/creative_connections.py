@@ -342,16 +342,16 @@ def innovation_by_layer(layers: TieLayers, settings: Settings = SETTINGS) -> Lay
     what = "the cross-sector to local effect ratio (sample data)"
     published |= _interval(
         "nesta_cross_to_local_ratio",
-        ratio["estimate"],
-        ratio["ci_lower"],
-        ratio["ci_upper"],
+        ratio.estimate,
+        ratio.ci_lower,
+        ratio.ci_upper,
         "Ratio of the log-odds effect of a cross-sector tie to that of a local tie on creative firms' product innovation (sample data)",
         unit="ratio",
         digits=1,
     )
     for end in ("lower", "upper"):  # these two read better without the repeated description
         published[f"nesta_cross_to_local_ratio_ci_{end}"] = Published(
-            ratio[f"ci_{end}"],
+            getattr(ratio, f"ci_{end}"),
             f"{end.capitalize()} end of the 95% delta-method interval of {what}",
             unit="ratio",
             digits=1,

@@ -457,25 +457,25 @@ def effect_ratio(headline: LogitStep, settings: Settings = SETTINGS) -> EffectRa
     comparison = pipelines.pipeline_effect_comparison(
         headline.result, *terms, alpha=settings.alpha, n_boot=settings.n_boot, seed=settings.seed
     )
-    fieller = pipelines.fieller_ratio_interval(headline.result, *terms, alpha=settings.alpha)
+    fieller = models.fieller_ratio_interval(headline.result, *terms, alpha=settings.alpha)
     by_method = comparison.set_index("method")
     published = {
         "fitjar_effect_ratio": Published(
-            fieller["estimate"],
+            fieller.estimate,
             "Ratio of the international to the regional partner-type coefficient in the "
             "product-innovation logit (sample data calibrated to a claimed ratio of 4)",
             unit="ratio",
             digits=1,
         ),
         "fitjar_effect_ratio_fieller_ci_lower": Published(
-            fieller["ci_lower"],
+            fieller.ci_lower,
             "Lower end of the 95% Fieller confidence set for the international/regional "
             "effect ratio; the set has no upper limit (sample data)",
             unit="ratio",
             digits=1,
         ),
         "fitjar_effect_ratio_fieller_lower_ray_ci_upper": _aside(
-            fieller["pieces"][0][1],
+            fieller.pieces[0][1],
             "The 95% Fieller set for the effect ratio also contains every ratio below this "
             "negative value (sample data)",
             unit="ratio",

@@ -49,7 +49,6 @@ from clusternet.pipelines.profile import collaboration_profile
 from clusternet.pipelines.ratio import (
     BootstrapRatioResult,
     bootstrap_ratio_interval,
-    fieller_ratio_interval,
     pipeline_effect_comparison,
 )
 from clusternet.pipelines.survey import INNOVATION_MODES as INNOVATION_MODES
@@ -66,7 +65,6 @@ __all__ = [
     "collaboration_profile",
     "fit_pipeline_logit",
     "pipeline_results_table",
-    "fieller_ratio_interval",
     "BootstrapRatioResult",
     "bootstrap_ratio_interval",
     "pipeline_effect_comparison",

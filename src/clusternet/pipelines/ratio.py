@@ -26,7 +26,6 @@ from clusternet.pipelines._common import require_logit, require_terms
 
 __all__ = [
     "BootstrapRatioResult",
-    "fieller_ratio_interval",
     "bootstrap_ratio_interval",
     "pipeline_effect_comparison",
 ]
@@ -63,76 +62,6 @@ class BootstrapRatioResult:
     n_boot: int
     n_failed: int
     draws: np.ndarray
-
-
-def fieller_ratio_interval(
-    result, numerator: str, denominator: str, *, alpha: float = 0.05
-) -> dict:
-    """Fieller confidence set for the ratio of two coefficients.
-
-    The set holds every ratio ``r`` that a Wald test of ``b1 - r b2 = 0`` does not
-    reject. It is a bounded interval when the denominator is significantly different
-    from zero; otherwise it is unbounded (two rays, or the whole line), which is the
-    honest answer when a ratio's denominator could be zero. The delta-method interval of
-    :func:`clusternet.models.coefficient_ratio` is always bounded and can then mislead.
-
-    Parameters
-    ----------
-    result : statsmodels results
-        A fitted model.
-    numerator, denominator : str
-        Terms of the model.
-    alpha : float
-        1 - confidence level.
-
-    Returns
-    -------
-    dict
-        ``estimate`` (``b1 / b2``); ``kind``: ``"bounded"``, ``"two rays"`` or ``"whole
-        line"`` (``"one ray"`` in the knife-edge case); ``pieces``: list of
-        ``(lower, upper)`` tuples making up the set (``-inf``/``inf`` for unbounded
-        ends); ``ci_lower``, ``ci_upper``: the piece that
-        contains the estimate.
-
-    Raises
-    ------
-    TypeError, ValueError
-        Terms that are not strings or not in the model, equal terms, a zero denominator
-        estimate, ``alpha`` outside (0, 1).
-
-    Examples
-    --------
-    >>> from clusternet import data
-    >>> survey = data.load("norway_firm_survey")
-    >>> from clusternet.pipelines import fit_pipeline_logit
-    >>> result = fit_pipeline_logit(survey)
-    >>> out = fieller_ratio_interval(result, "partners_international", "partners_regional")
-    >>> out["ci_lower"] <= out["estimate"] <= out["ci_upper"]
-    True
-
-    References
-    ----------
-    - Fieller, E. C. (1954). Some problems in interval estimation. *Journal of the Royal
-      Statistical Society B* 16(2), 175-185.
-    - Franz, V. H. (2007). Ratios: a short guide to confidence limits and proper use.
-      arXiv:0710.2024.
-    """
-    alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
-    require_terms(result, numerator, denominator)
-    b1, b2 = float(result.params[numerator]), float(result.params[denominator])
-    if b2 == 0:
-        raise ValueError(
-            f"denominator {denominator!r} has a coefficient of exactly 0; the ratio is undefined"
-        )
-    cov = result.cov_params()
-    return models.fieller_interval(
-        b1,
-        b2,
-        float(cov.loc[numerator, numerator]),
-        float(cov.loc[denominator, denominator]),
-        float(cov.loc[numerator, denominator]),
-        alpha=alpha,
-    )
 
 
 def _refit_logit(y, X, start, varying=None):
@@ -265,7 +194,7 @@ def pipeline_effect_comparison(
     effects in a logit without interactions). The table gives the difference of the
     coefficients (a Wald interval, always well defined), the ratio with a delta-method
     interval (:func:`clusternet.models.coefficient_ratio`), the Fieller set
-    (:func:`fieller_ratio_interval`) and, if ``n_boot > 0``, a percentile bootstrap
+    (:func:`clusternet.models.fieller_ratio_interval`) and, if ``n_boot > 0``, a percentile bootstrap
     (:func:`bootstrap_ratio_interval`).
 
     Parameters
@@ -323,11 +252,11 @@ def pipeline_effect_comparison(
         )
     )
     delta = models.coefficient_ratio(result, numerator, denominator, alpha=alpha)
-    fieller = fieller_ratio_interval(result, numerator, denominator, alpha=alpha)
+    fieller = models.fieller_ratio_interval(result, numerator, denominator, alpha=alpha)
     rows = [
         ("difference in log-odds", "Wald", difference, difference - z * se, difference + z * se),
-        ("ratio", "delta method", delta["estimate"], delta["ci_lower"], delta["ci_upper"]),
-        ("ratio", "Fieller", fieller["estimate"], fieller["ci_lower"], fieller["ci_upper"]),
+        ("ratio", "delta method", delta.estimate, delta.ci_lower, delta.ci_upper),
+        ("ratio", "Fieller", fieller.estimate, fieller.ci_lower, fieller.ci_upper),
     ]
     if n_boot:
         boot = bootstrap_ratio_interval(

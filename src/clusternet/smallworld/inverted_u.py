@@ -171,10 +171,10 @@ def _fieller_turning_point(b1: float, b2: float, cov: np.ndarray, alpha: float) 
         -2.0 * float(cov[0, 1]),
         alpha=alpha,
     )
-    bounded = out["kind"] == "bounded"
+    bounded = out.bounded
     return {
-        "fieller_ci_lower": float(out["ci_lower"]) if bounded else float("-inf"),
-        "fieller_ci_upper": float(out["ci_upper"]) if bounded else float("inf"),
+        "fieller_ci_lower": out.ci_lower if bounded else float("-inf"),
+        "fieller_ci_upper": out.ci_upper if bounded else float("inf"),
         "fieller_bounded": bounded,
     }
 
@@ -277,7 +277,11 @@ def fit_inverted_u(
     params, cov = result.params, result.cov_params()
     z = float(stats.norm.ppf(1 - alpha / 2))
     turning = TurningPoint(
-        **delta,
+        estimate=delta.estimate,
+        std_error=delta.std_error,
+        ci_lower=delta.ci_lower,
+        ci_upper=delta.ci_upper,
+        shape=delta.shape,
         **_fieller_turning_point(
             params[q], params[squared], cov.loc[[q, squared], [q, squared]].to_numpy(), alpha
         ),
