@@ -9,6 +9,13 @@ JB := $(BIN)/jupyter-book
 STAMP := $(VENV)/.installed
 FINGERPRINT := _build/.inputs-fingerprint
 JBFLAGS ?= -W -n --keep-going
+BOOK_JOBS ?= 2
+# One BLAS thread per process: notebooks execute two at a time (no oversubscription), and the
+# unrounded numbers do not depend on how many cores the machine has.
+OMP_NUM_THREADS ?= 1
+OPENBLAS_NUM_THREADS ?= 1
+MKL_NUM_THREADS ?= 1
+export OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 
 .PHONY: format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
 
@@ -48,8 +55,10 @@ book: $(STAMP)
 	@echo "The site is in $(CURDIR)/_build/html/index.html (make serve to view it)"
 
 ## rebuild: incremental strict build; re-executes whatever a change to src/ or data/ can affect
+## (notebooks execute BOOK_JOBS at a time into the cache first; Sphinx then renders them)
 rebuild: $(STAMP)
 	@$(MAKE) --no-print-directory fresh
+	$(PY) -m clusternet.book.execute --jobs $(BOOK_JOBS)
 	$(JB) build . $(JBFLAGS) --path-output .
 	@test ! -d _build/html/reports || test -z "$$(ls -A _build/html/reports)" || { echo "execution reports found in _build/html/reports"; exit 1; }
 

@@ -16,7 +16,7 @@ helpers build
   confidence intervals (:func:`pipeline_results_table`);
 - the comparison behind "pipelines are four times more powerful than local interaction":
   the ratio of two coefficients with delta-method, Fieller and bootstrap intervals, and
-  their difference (:func:`pipeline_effect_comparison`, :func:`fieller_ratio_interval`,
+  their difference (:func:`pipeline_effect_comparison`, :func:`clusternet.models.fieller_ratio_interval`,
   :func:`bootstrap_ratio_interval`);
 - a test of complementarity between local and distant partners
   (:func:`pipeline_complementarity`).
