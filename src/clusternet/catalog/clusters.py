@@ -17,6 +17,10 @@ _CBP_NOTE = (
     "copied unchanged from ModelEarth/community-data (see data/us-cbp/SOURCE.md)"
 )
 
+#: County Business Patterns years copied into data/us-cbp/: the consistent panel (CBP counts
+#: the pay period including 12 March, so 2020 is pre-pandemic; see data/us-cbp/SOURCE.md).
+CBP_PANEL_YEARS = (2017, 2019, 2020, 2021)
+
 DATASETS = [
     DatasetSpec(
         name=f"cbp_state_naics4_{year}",
@@ -33,7 +37,7 @@ DATASETS = [
             "Payroll": "US$ 1,000 a year",
         },
     )
-    for year in (2017, 2021)
+    for year in CBP_PANEL_YEARS
 ]
 
 DATASETS.append(
