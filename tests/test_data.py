@@ -187,3 +187,30 @@ def test_citation_file_follows_cff_1_2_0():
     assert all("name" in a or "family-names" in a for a in citation["authors"])
     assert citation["type"] in ("software", "dataset")
     assert str(citation["date-released"]) >= "2026-01-01"
+
+
+def test_na_values_keep_namibia_and_mark_missing_numbers():
+    frame = data.load("eu_h2020_participations")
+    assert (frame["country"] == "NA").sum() == 11  # Namibia, not a missing value
+    assert frame["country"].notna().all()
+    assert frame["contribution"].isna().sum() == 13754  # upstream "NA" = not reported
+    assert frame["start_year"].dropna().between(2014, 2022).all()
+
+
+@pytest.mark.parametrize(
+    "column, value, message",
+    [("type", "XXX", "'type' has unknown value"), ("role", "leader", "'role' has unknown value")],
+)
+def test_h2020_loader_rejects_unknown_types_and_roles(
+    tmp_path, monkeypatch, column, value, message
+):
+    folder = tmp_path / "eu-h2020"
+    folder.mkdir()
+    frame = pd.read_csv(
+        ROOT / "data" / "eu-h2020" / "h2020.csv.gz", dtype=str, keep_default_na=False, nrows=50
+    )
+    frame.loc[3, column] = value
+    frame.to_csv(folder / "h2020.csv.gz", index=False)
+    monkeypatch.setenv("CLUSTERNET_DATA", str(tmp_path))
+    with pytest.raises(DataValidationError, match=message):
+        data.load("eu_h2020_participations")

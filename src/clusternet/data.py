@@ -126,7 +126,11 @@ def load(name: str, *, validate: bool = True) -> pd.DataFrame:
         hint = " Run `make data` to regenerate sample data." if spec.kind == "sample" else ""
         raise FileNotFoundError(f"data set {name!r}: file {path} not found.{hint}")
     dtypes = {c: _READ_DTYPES[k] for c, k in spec.columns.items() if _READ_DTYPES[k]}
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True)
+    if spec.na_values:
+        markers = {column: list(values) for column, values in spec.na_values.items()}
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=markers)
+    else:
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True)
     if validate:
         validate_frame(frame, spec, where=str(path))
     return frame

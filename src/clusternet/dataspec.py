@@ -48,6 +48,11 @@ class DatasetSpec:
         Provenance: the generator's dotted name, or the original publisher.
     licence : str
         Licence of the file (the licence text sits beside it in ``data/``).
+    na_values : dict
+        Column -> the texts that mean "missing" in that column. When given, only these
+        are read as missing (in every other column nothing is): needed where a real code
+        looks like pandas' default missing markers (the text ``NA`` is Namibia's country
+        code). Default: pandas' default markers in every column.
     dtype_overrides : dict
         Extra keyword arguments for ``pandas.read_csv`` ``dtype`` (e.g. keep FIPS codes
         as strings so leading zeros survive).
@@ -66,6 +71,7 @@ class DatasetSpec:
     allowed: dict = field(default_factory=dict)
     nullable: tuple = ()
     units: dict = field(default_factory=dict)
+    na_values: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kind not in ("sample", "real"):
