@@ -36,14 +36,15 @@ $(STAMP): requirements-lock.txt pyproject.toml
 
 venv: $(STAMP)
 
-# Clear the execution cache whenever src/, data/ or the locked environment changed since the last build, so no
-# page can show a number computed from older code or data.
+# Clear the execution cache whenever src/, the data folder actually read (CLUSTERNET_DATA or data/) or the locked
+# environment changed since the last build, so no page can show a number computed from older code or data.
+# (clusternet.book.fingerprint; the site's own fingerprint is written only after a successful build.)
 fresh: $(STAMP)
 	@mkdir -p _build
-	@new=$$(find src data requirements-lock.txt -type f -not -path '*/__pycache__/*' -not -name '*.pyc' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1); \
+	@new=$$($(PY) -m clusternet.book.fingerprint execution); \
 	old=$$(cat $(FINGERPRINT) 2>/dev/null || true); \
 	if [ "$$new" != "$$old" ]; then \
-	  echo "src/ or data/ changed since the last build: clearing the execution cache and doctrees"; \
+	  echo "src/ or the data folder changed since the last build: clearing the execution cache and doctrees"; \
 	  rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees _build/html; \
 	fi; \
 	mkdir -p _build; echo "$$new" > $(FINGERPRINT)
@@ -58,8 +59,10 @@ book: $(STAMP)
 ## (notebooks execute BOOK_JOBS at a time into the cache first; Sphinx then renders them)
 rebuild: $(STAMP)
 	@$(MAKE) --no-print-directory fresh
+	@rm -f _build/html/.build-fingerprint
 	$(PY) -m clusternet.book.execute --jobs $(BOOK_JOBS)
 	$(JB) build . $(JBFLAGS) --path-output .
+	@$(PY) -m clusternet.book.fingerprint site > _build/html/.build-fingerprint
 	@test ! -d _build/html/reports || test -z "$$(ls -A _build/html/reports)" || { echo "execution reports found in _build/html/reports"; exit 1; }
 
 test: $(STAMP)

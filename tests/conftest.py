@@ -48,3 +48,30 @@ def check_key_results(module, chapter: str) -> dict[str, float]:
             f"{name}: {value!r} != {target!r}"
         )
     return results
+
+
+def require_current_site() -> None:
+    """Fail unless ``_build/html`` was built successfully from the current sources.
+
+    ``make rebuild`` removes ``_build/html/.build-fingerprint`` before building and writes it
+    only after a successful build; a failed build therefore leaves no fingerprint, and an
+    edit to a chapter, the package or the data folder after the build changes the expected
+    one. Either way the post-build and browser tests refuse the stale site.
+    """
+    import pytest
+
+    from clusternet.book.fingerprint import SITE_FINGERPRINT, fingerprint
+
+    if not (HTML / "index.html").is_file():
+        pytest.fail("no built site in _build/html: run `make book` first")
+    written = HTML / SITE_FINGERPRINT
+    if not written.is_file():
+        pytest.fail(
+            "_build/html has no build fingerprint: the last build failed or was not made by "
+            "`make book`/`make rebuild`; rebuild before testing the site"
+        )
+    if written.read_text(encoding="utf-8").strip() != fingerprint(ROOT, "site"):
+        pytest.fail(
+            "_build/html was built from other sources than the current ones (a chapter, the "
+            "package, the data or the configuration changed since): run `make rebuild`"
+        )

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import BUILD, HTML
+from .conftest import BUILD, HTML, require_current_site
 from .test_build import toc_files
 
 pytestmark = pytest.mark.browser
@@ -48,6 +48,11 @@ def chromium_path() -> str | None:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _require_current_site():
+    require_current_site()
 
 
 @pytest.fixture(scope="module")

@@ -19,15 +19,14 @@ import yaml
 
 from clusternet.book import CHAPTERS, chapter_module
 
-from .conftest import BUILD, HTML, ROOT
+from .conftest import BUILD, HTML, ROOT, require_current_site
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _require_build():
-    if not (HTML / "index.html").is_file():
-        pytest.fail("no built site in _build/html: run `make book` first")
+    require_current_site()
 
 
 def toc_files() -> list[str]:
