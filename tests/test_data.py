@@ -1,5 +1,6 @@
 """Data catalog, loader and sample generators."""
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -90,6 +91,7 @@ def test_environment_variable_points_at_another_data_folder(tmp_path, monkeypatc
         "fips,abbreviation,name\n01,AL,Alabama\n"
     )
     monkeypatch.setenv("CLUSTERNET_DATA", str(tmp_path))
+    monkeypatch.setenv("CLUSTERNET_OWN_DATA", "1")
     assert data.data_dir() == tmp_path.resolve()
     assert data.load("us_states")["name"].tolist() == ["Alabama"]
     with pytest.raises(FileNotFoundError, match="cbp_state_naics4_2021"):
@@ -211,6 +213,8 @@ def test_h2020_loader_rejects_unknown_types_and_roles(
     )
     frame.loc[3, column] = value
     frame.to_csv(folder / "h2020.csv.gz", index=False)
+    shutil.copy(ROOT / "data" / "eu-h2020" / "LICENCE.md", folder)
     monkeypatch.setenv("CLUSTERNET_DATA", str(tmp_path))
+    monkeypatch.setenv("CLUSTERNET_OWN_DATA", "1")
     with pytest.raises(DataValidationError, match=message):
         data.load("eu_h2020_participations")

@@ -26,7 +26,7 @@ NUMBER = re.compile(r"employment\s+(\S+)\s+times the national share", re.S)
 
 def _make_rebuild(book: Path) -> str:
     venv = Path(sys.prefix)
-    env = dict(os.environ, CLUSTERNET_DATA=str(book / "data"))
+    env = dict(os.environ, CLUSTERNET_DATA=str(book / "data"), CLUSTERNET_OWN_DATA="1")
     stamp = book / ".installed-stamp"  # newer than every prerequisite: make installs nothing
     stamp.touch()
     result = subprocess.run(

@@ -12,6 +12,13 @@ The data folder is found in this order:
    which is how a reader points the chapters at a copy with their own data;
 2. ``data/`` at the top of the source checkout this package was installed from.
 
+Real files are checked against the row count and SHA-256 recorded in
+:mod:`clusternet.catalog.integrity`, so a truncated or edited copy is refused. A reader whose
+``CLUSTERNET_DATA`` folder holds their own data on purpose sets ``CLUSTERNET_OWN_DATA=1``:
+the checksum, the row count and the licence file beside a real file are then not required
+(their data are theirs), and every other check (columns, types, codes, counts, ranges)
+still applies.
+
 Examples
 --------
 >>> import clusternet
@@ -21,14 +28,20 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import hashlib
 import importlib
+import io
 import os
 import pkgutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from clusternet import catalog
+from clusternet.catalog import integrity
 from clusternet.dataspec import DatasetSpec, DataValidationError
 
 __all__ = [
@@ -72,6 +85,9 @@ def _catalog() -> dict[str, DatasetSpec]:
                 raise RuntimeError(
                     f"data set name {spec.name!r} is declared twice in clusternet.catalog"
                 )
+            if spec.kind == "real" and spec.path in integrity.FILES and spec.sha256 is None:
+                rows, sha256 = integrity.FILES[spec.path]
+                spec = dataclasses.replace(spec, rows=rows, sha256=sha256)
             specs[spec.name] = spec
     return specs
 
@@ -125,14 +141,134 @@ def load(name: str, *, validate: bool = True) -> pd.DataFrame:
     if not path.is_file():
         hint = " Run `make data` to regenerate sample data." if spec.kind == "sample" else ""
         raise FileNotFoundError(f"data set {name!r}: file {path} not found.{hint}")
+    raw = path.read_bytes()
+    if validate:
+        _check_file(raw, spec, path)
+        if (
+            spec.kind == "real"
+            and not _own_data()
+            and not any("licen" in p.name.lower() for p in path.parent.iterdir() if p.is_file())
+        ):
+            raise DataValidationError(
+                f"{path}: no licence file beside this real data file (LICENSE*, LICENCE* or "
+                f"UPSTREAM-LICENSE in {path.parent}); its licence is: {spec.licence}"
+            )
+    frame = _read_csv(raw, spec, path)
+    if validate:
+        validate_frame(frame, spec, where=str(path))
+    return frame
+
+
+#: Texts pandas reads as missing by default; in text columns only an empty field is missing
+#: (the text ``NA`` is a code: Namibia's, or "not applicable" in a survey).
+_NUMERIC_MISSING = ("", "NA", "N/A", "NaN", "nan", "NULL", "null", "n/a", "-nan", "-NaN")
+
+
+def _own_data() -> bool:
+    """True when the reader declared ``CLUSTERNET_DATA`` to hold their own data."""
+    return bool(os.environ.get("CLUSTERNET_DATA")) and os.environ.get("CLUSTERNET_OWN_DATA") == "1"
+
+
+def _check_file(raw: bytes, spec: DatasetSpec, path: Path) -> None:
+    """Checksum of a real file, before anything is parsed (skipped for declared own data)."""
+    if spec.sha256 is not None and not _own_data():
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != spec.sha256:
+            raise DataValidationError(
+                f"{path}: the file's SHA-256 is {digest}, not the catalogued {spec.sha256}: "
+                "it was changed, truncated or replaced; restore it from the report's repository"
+                + (
+                    ", or, if the folder in CLUSTERNET_DATA holds your own data on purpose, "
+                    "set CLUSTERNET_OWN_DATA=1"
+                    if os.environ.get("CLUSTERNET_DATA")
+                    else ""
+                )
+            )
+
+
+def _text(raw: bytes, path: Path) -> str:
+    if path.suffix == ".gz":
+        import gzip
+
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as error:
+            raise DataValidationError(f"{path}: not a readable gzip file ({error})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataValidationError(
+            f"{path}: line {line} is not UTF-8 text (byte {raw[error.start]:#04x})"
+        ) from None
+
+
+def _check_fields(text: str, path: Path) -> None:
+    """Every line has as many fields as the header (pandas would shift or drop them)."""
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows)
+    for number, row in enumerate(rows, start=2):
+        if len(row) != len(header) and row:
+            hint = ""
+            if len(row) == len(header) + 1 and row[-1] == "":
+                hint = " (a trailing comma?)"
+            elif any("\n" in field for field in row):
+                hint = " (an unterminated quote?)"
+            raise DataValidationError(
+                f"{path}: line {number} has {len(row)} fields, the header {len(header)}{hint}"
+            )
+
+
+def _read_csv(raw: bytes, spec: DatasetSpec, path: Path) -> pd.DataFrame:
+    """Parse a file under its spec; every parser error names the file."""
+    text = _text(raw, path)
+    if not text.strip():
+        raise DataValidationError(f"{path}: the file is empty (no header, no rows)")
+    _check_fields(text, path)
     dtypes = {c: _READ_DTYPES[k] for c, k in spec.columns.items() if _READ_DTYPES[k]}
     if spec.na_values:
         markers = {column: list(values) for column, values in spec.na_values.items()}
-        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=markers)
     else:
-        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True)
-    if validate:
-        validate_frame(frame, spec, where=str(path))
+        markers = {
+            column: [""] if kind == "str" else list(_NUMERIC_MISSING)
+            for column, kind in spec.columns.items()
+        }
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=dtypes, keep_default_na=False, na_values=markers
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, TypeError) as error:
+        message = " ".join(str(error).split())
+        raise DataValidationError(
+            f"{path}: cannot be read as CSV under its spec: {message}"
+        ) from None
+    if spec.rows is not None and len(frame) != spec.rows and not _own_data():
+        raise DataValidationError(
+            f"{path}: {len(frame):,} data rows, the catalogue says {spec.rows:,}: the file is "
+            "truncated or has extra rows"
+        )
+    if len(frame) == 0:
+        raise DataValidationError(f"{path}: the file has a header but no data rows")
+    unnamed = [c for c in frame.columns if str(c).startswith("Unnamed:")]
+    if unnamed:
+        raise DataValidationError(
+            f"{path}: {len(unnamed)} column(s) without a header (a trailing comma or an extra "
+            "field on some line?)"
+        )
+    integers = [c for c, k in spec.columns.items() if k == "int" and c in frame.columns]
+    if integers:  # the text as written: 12.0 or 1e20 in an integer column is an error
+        written = pd.read_csv(
+            io.StringIO(text), usecols=integers, dtype="string", keep_default_na=False
+        )
+        for column in integers:
+            values = written[column]
+            values = values[~values.isin(markers.get(column, [""]))]
+            bad = values[~values.str.fullmatch(r"[+-]?\d+").astype(bool)]
+            if len(bad):
+                raise DataValidationError(
+                    f"{path}: column {column!r} must hold whole numbers written as integers; "
+                    f"row {int(bad.index[0])} has {bad.iloc[0]!r}"
+                )
     return frame
 
 
@@ -164,6 +300,21 @@ def validate_frame(frame: pd.DataFrame, spec: DatasetSpec, where: str = "") -> p
             raise DataValidationError(
                 f"{where}: column {column!r} must be numeric, has {series.dtype}"
             )
+        if kind in ("int", "float") and pd.api.types.is_numeric_dtype(present):
+            infinite = present.index[~np.isfinite(present.to_numpy(dtype=float))]
+            if len(infinite):
+                raise DataValidationError(
+                    f"{where}: column {column!r} has {len(infinite)} infinite value(s) "
+                    f"(first rows {list(infinite[:5])})"
+                )
+        if column in spec.patterns:
+            text = present.astype("string")
+            bad = text[~text.str.fullmatch(spec.patterns[column]).astype(bool)]
+            if len(bad):
+                raise DataValidationError(
+                    f"{where}: column {column!r} has {len(bad)} value(s) not matching "
+                    f"{spec.patterns[column]!r} (first: {list(bad.unique()[:5])})"
+                )
         if kind == "bool" and not (
             pd.api.types.is_bool_dtype(present) or set(present.unique()) <= {0, 1}
         ):
@@ -194,3 +345,25 @@ def validate_frame(frame: pd.DataFrame, spec: DatasetSpec, where: str = "") -> p
                 f"{where}: {int(dup.sum())} rows share the same {list(spec.unique)} (must be unique)"
             )
     return frame
+
+
+def integrity_lines() -> list[str]:
+    """Lines for ``clusternet.catalog.integrity.FILES`` of real files that lack one."""
+    lines = []
+    for spec in _catalog().values():
+        if spec.kind != "real" or spec.sha256 is not None:
+            continue
+        if spec.path.startswith(integrity.EXEMPT_PREFIXES):
+            continue
+        path = data_dir() / spec.path
+        rows = len(load(spec.name))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f'    "{spec.path}": ({rows}, "{digest}"),')
+    return lines
+
+
+if __name__ == "__main__":  # python -m clusternet.data --integrity
+    import sys
+
+    if "--integrity" in sys.argv[1:]:
+        print("\n".join(integrity_lines()) or "every real file has its integrity line")

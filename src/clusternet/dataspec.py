@@ -19,7 +19,7 @@ class DataValidationError(ValueError):
 
 @dataclass(frozen=True)
 class DatasetSpec:
-    """What a data file must look like.
+    r"""What a data file must look like.
 
     Parameters
     ----------
@@ -48,6 +48,13 @@ class DatasetSpec:
         Provenance: the generator's dotted name, or the original publisher.
     licence : str
         Licence of the file (the licence text sits beside it in ``data/``).
+    rows : int, optional
+        The number of data rows the file must have (a real file: a truncated copy fails).
+    sha256 : str, optional
+        The SHA-256 of the file's bytes (a real file: any changed byte fails).
+    patterns : dict
+        Text column -> regular expression every value must match in full (codes: a state
+        FIPS code ``r"\d{2}"``, a 4-digit NAICS code ``r"\d{4}"``).
     na_values : dict
         Column -> the texts that mean "missing" in that column. When given, only these
         are read as missing (in every other column nothing is): needed where a real code
@@ -72,12 +79,18 @@ class DatasetSpec:
     nullable: tuple = ()
     units: dict = field(default_factory=dict)
     na_values: dict = field(default_factory=dict)
+    rows: int | None = None
+    sha256: str | None = None
+    patterns: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kind not in ("sample", "real"):
             raise ValueError(
                 f"DatasetSpec {self.name!r}: kind must be 'sample' or 'real', got {self.kind!r}"
             )
+        unknown = sorted(set(self.patterns) - {c for c, k in self.columns.items() if k == "str"})
+        if unknown:
+            raise ValueError(f"DatasetSpec {self.name!r}: patterns for non-text columns {unknown}")
         bad = {c: k for c, k in self.columns.items() if k not in COLUMN_KINDS}
         if bad:
             raise ValueError(
