@@ -150,3 +150,52 @@ def test_key_numbers_file_downloads(browser, site_url):
     assert response.status == 200
     assert response.text().startswith("name,value,text,unit,chapter,page,description")
     page.close()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.mark.parametrize("name", toc_files())
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, name):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/{name}.html", wait_until="networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    shot = SCREENSHOTS / f"phone-{name.replace('/', '-')}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=False)
+    page.close()
+    assert width <= PHONE["width"], f"{name} is {width} px wide on a {PHONE['width']}-px phone"
+
+
+@pytest.mark.parametrize(
+    "toggle, dialog",
+    [
+        (".primary-toggle", "pst-primary-sidebar-modal"),
+        (".secondary-toggle", "pst-secondary-sidebar-modal"),
+    ],
+    ids=["chapters menu", "on this page"],
+)
+def test_menu_opens_and_closes_on_a_phone(browser, site_url, toggle, dialog):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/chapters/porter-clusters.html", wait_until="networkidle")
+    page.locator(f"{toggle}:visible").first.click()
+    page.wait_for_function(f"document.getElementById('{dialog}').open")
+    links = page.evaluate(f"document.querySelectorAll('#{dialog} a').length")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"!document.getElementById('{dialog}').open")
+    page.close()
+    assert links >= 3, f"the {dialog} dialog opened with {links} link(s)"
+
+
+def test_sidebar_toggle_hides_and_shows_the_sidebar_on_a_desktop(browser, site_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{site_url}/chapters/porter-clusters.html", wait_until="networkidle")
+    shown = "getComputedStyle(document.querySelector('.bd-sidebar-primary')).display"
+    toggle = page.locator(".primary-toggle:visible").first
+    assert page.evaluate(shown) != "none"
+    toggle.click()
+    assert page.evaluate(shown) == "none" and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert page.evaluate(shown) != "none" and toggle.get_attribute("aria-expanded") == "true"
+    page.close()
