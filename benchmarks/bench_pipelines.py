@@ -31,6 +31,54 @@ from clusternet.pipelines.ratio import _refit_logit
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+def _concentration_reference(ties):
+    """Partner concentration with Python dictionaries, one tie at a time (both directions)."""
+    weights: dict[str, dict[str, float]] = {}
+    for source, destination, weight in ties.itertuples(index=False):
+        for a, b in ((source, destination), (destination, source)):
+            weights.setdefault(a, {}).setdefault(b, 0.0)
+            weights[a][b] += float(weight)
+    rows = {}
+    for economy, partners in weights.items():
+        total = sum(partners.values())
+        shares = {p: w / total for p, w in partners.items()}
+        top = max(sorted(shares), key=lambda p: shares[p])
+        hhi = sum(s * s for s in shares.values())
+        rows[economy] = (len(partners), top, shares[top], hhi)
+    return rows
+
+
+def _bench_concentration(repeats: int = 5) -> dict:
+    """Ours against the dictionary reference on the chapter's 2025 tie list."""
+    settings = analysis.SETTINGS
+    ties = clusternet.data.load("github_economy_collaborators")
+    ties = ties[ties["year"].eq(settings.github_years[1]) & ~ties["source"].isin(["EU"])]
+    ties = ties[~ties["destination"].isin(["EU"])]
+    ties = ties.groupby(["source", "destination"], as_index=False)["weight"].sum()
+    timings = {"reference": [], "ours": []}
+    for _ in range(repeats):
+        started = time.perf_counter()
+        reference = _concentration_reference(ties[["source", "destination", "weight"]])
+        timings["reference"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        ours = clusternet.partner_concentration(ties).set_index("economy")
+        timings["ours"].append(time.perf_counter() - started)
+    worst = max(
+        abs(ours.loc[e, "hhi"] - hhi) + abs(ours.loc[e, "top_share"] - share)
+        for e, (_, _, share, hhi) in reference.items()
+    )
+    same_top = all(ours.loc[e, "top_partner"] == top for e, (_, top, _, _) in reference.items())
+    reference_seconds, ours_seconds = min(timings["reference"]), min(timings["ours"])
+    return {
+        "concentration_ties": len(ties),
+        "concentration_reference_seconds": round(reference_seconds, 4),
+        "concentration_ours_seconds": round(ours_seconds, 4),
+        "concentration_speedup": round(reference_seconds / ours_seconds, 1),
+        "concentration_max_abs_difference": worst,
+        "concentration_same_top_partners": same_top,
+    }
+
+
 def _reference(result, prepared, rows_list, numerator, denominator):
     formula = result.model.formula
     out = []
@@ -83,8 +131,10 @@ def main(argv=None) -> int:
     analysis.key_results()
     key_results_seconds = time.perf_counter() - started
 
+    concentration = _bench_concentration()
     speedup = reference_seconds / ours_seconds
     report = {
+        **concentration,
         "bootstrap_replicates": replicates,
         "formula_refit_seconds": round(reference_seconds, 3),
         "design_refit_seconds": round(ours_seconds, 3),
@@ -105,6 +155,14 @@ def main(argv=None) -> int:
     print(f"  largest relative difference of replicate ratios: {max_difference:.1e}")
     print(f"chapter's comparison with 999 replicates: {chapter_seconds:.2f} s (target < 3 s)")
     print(f"key_results(): {key_results_seconds:.2f} s (target < 2 s)")
+    print(
+        f"partner concentration of {concentration['concentration_ties']} ties (2025): "
+        f"dictionary reference {concentration['concentration_reference_seconds']:.4f} s, "
+        f"ours {concentration['concentration_ours_seconds']:.4f} s, "
+        f"speed-up {concentration['concentration_speedup']}x; largest difference "
+        f"{concentration['concentration_max_abs_difference']:.1e}, same top partners: "
+        f"{concentration['concentration_same_top_partners']}"
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "pipelines.json").write_text(json.dumps(report, indent=1) + "\n")
     return 0

@@ -26,6 +26,13 @@ Broadway-sized yearly network (2,000 people) in under 1 s. Also measured: the 95
 percentile error of the 300-source path length (exact path lengths at 10,000 people), and
 how far the analytic benchmark and mean local clustering move Q at 100,000 people.
 
+Real data (issue 12): the whole NBER yearly series (authors x working papers, 5-year
+windows 1977-2021, both benchmarks from one measurement of each network, 10 simulated
+draws, path lengths from 300 sampled sources above 2,000 people) against the target of
+20 s, with the reference pipeline (two separate ``small_world_q_by_year`` calls, one per
+benchmark) in the same run, and how far the chapter's cheaper series (``SETTINGS``) lies
+from it. ``--nber-only`` runs only this part.
+
 Writes ``benchmarks/results/smallworld.json``.
 """
 
@@ -236,6 +243,72 @@ def sampled_path_error(table: pd.DataFrame, sources: int = SOURCES, resamples: i
 # --- runs ----------------------------------------------------------------------------------
 
 
+def nber_series() -> dict:
+    """Time the full NBER yearly series (both benchmarks) and compare the chapter's series."""
+    from clusternet.book import small_world_q as chapter
+
+    settings = chapter.SETTINGS
+    memberships = chapter.nber_memberships()
+    full = {
+        "window": settings.nber_window,
+        "person": "author",
+        "group": "paper",
+        "seed": settings.nber_seed,
+        "draws": 10,
+        "sources": 300,
+        "exact_limit": 2_000,
+    }
+    seconds, both = timed(sw.small_world_q_by_year, memberships, benchmark="both", **full)
+    analytic_options = {k: v for k, v in full.items() if k != "draws"}
+
+    def separate():
+        simulated = sw.small_world_q_by_year(memberships, **full)
+        analytic = sw.small_world_q_by_year(memberships, benchmark="analytic", **analytic_options)
+        return simulated, analytic
+
+    reference, _ = timed(separate)
+    chapter_seconds, step = timed(chapter.nber_yearly_q, memberships)
+    simulated = both[both["benchmark"] == "simulated"].set_index("year")
+    cheap = step.yearly.set_index("year")
+    usable = cheap["usable"]
+    z = (cheap["q"] - simulated["q"]).abs() / np.hypot(
+        cheap["q_std_error"], simulated["q_std_error"]
+    )
+    result = {
+        "years": int(simulated.shape[0]),
+        "seconds_full_both_benchmarks": seconds,
+        "seconds_reference_two_calls": reference,
+        "speedup_vs_reference": reference / seconds,
+        "seconds_chapter_series": chapter_seconds,
+        "chapter_settings": {
+            "draws": settings.nber_draws,
+            "sources": settings.nber_sources,
+            "exact_limit": settings.nber_exact_limit,
+        },
+        "full_q_range_usable": [
+            float(simulated.loc[usable, "q"].min()),
+            float(simulated.loc[usable, "q"].max()),
+        ],
+        "full_q_se_max_usable": float(simulated.loc[usable, "q_std_error"].max()),
+        "chapter_vs_full_max_z_usable": float(z[usable].max()),
+        "chapter_vs_full_max_abs_usable": float((cheap["q"] - simulated["q"]).abs()[usable].max()),
+    }
+    print(f"{'NBER yearly series (real data)':<62}{'seconds':>10}  note")
+    rows = [
+        (f"full: {result['years']} years, both benchmarks, 10 draws", seconds, "target <= 20 s"),
+        ("   reference: one call per benchmark", reference, f"ratio {reference / seconds:.1f}x"),
+        (
+            f"chapter: {settings.nber_draws} draws, {settings.nber_sources} sources",
+            chapter_seconds,
+            f"max |dQ| {result['chapter_vs_full_max_abs_usable']:.3f} "
+            f"({result['chapter_vs_full_max_z_usable']:.1f} combined SE)",
+        ),
+    ]
+    for label, value, note in rows:
+        print(f"{label:<62}{value:>10.2f}  {note}")
+    return result
+
+
 def peak_rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # Linux reports KiB
 
@@ -283,13 +356,23 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--people", type=int, default=137_000, help="pool size of the main network")
     parser.add_argument("--child", choices=["clusternet", "igraph"], help=argparse.SUPPRESS)
+    parser.add_argument("--nber-only", action="store_true", help="only the NBER yearly series")
     args = parser.parse_args(argv)
     if args.child:
         child(args.child, args.people)
         return 0
+    if args.nber_only:
+        nber = nber_series()
+        RESULTS.mkdir(exist_ok=True)
+        path = RESULTS / "smallworld.json"
+        out = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        out["nber_series"] = nber
+        path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        return 0
 
     out: dict = {"sources": SOURCES, "draws": DRAWS}
     rows = []
+    out["nber_series"] = nber_series()
 
     # Broadway-sized yearly network and the chapter's 45-year series
     small = community_teams(2_700, seed=3)

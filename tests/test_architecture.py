@@ -23,8 +23,25 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "src" / "clusternet"
 MAX_LINES = 600
-TOPICS = ("clusters", "connections", "hierarchy", "smallworld", "pipelines", "lifecycle")
-BOTTOM = ("models", "_graphs", "data", "catalog", "dataspec", "_validation", "_version")
+TOPICS = (
+    "agglomeration",
+    "clusters",
+    "connections",
+    "hierarchy",
+    "smallworld",
+    "pipelines",
+    "lifecycle",
+)
+BOTTOM = (
+    "models",
+    "_graphs",
+    "data",
+    "catalog",
+    "dataspec",
+    "abs_tables",
+    "_validation",
+    "_version",
+)
 BOOK = ("book", "glue", "sphinxext", "synthesis")
 
 
@@ -187,3 +204,15 @@ def test_clusternet_imports_sit_at_module_level():
                 if name and (name.startswith("clusternet") or getattr(node, "level", 0)):
                     hidden.append(f"{module}.{function.name} imports {name}")
     assert not hidden, "\n".join(hidden)
+
+
+def test_topic_subpackages_export_distinct_names():
+    """``clusternet/__init__`` star-imports every topic: a shared name would shadow another."""
+    import importlib
+
+    owners: dict[str, list[str]] = {}
+    for topic in TOPICS:
+        for name in importlib.import_module(f"clusternet.{topic}").__all__:
+            owners.setdefault(name, []).append(topic)
+    clashes = {name: topics for name, topics in owners.items() if len(topics) > 1}
+    assert not clashes, f"names exported by several topics: {clashes}"

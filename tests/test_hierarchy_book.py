@@ -127,7 +127,7 @@ def test_real_networks_table_and_advice_regressions():
 @pytest.mark.slow
 def test_key_results_equal_the_expected_numbers():
     results = check_key_results(analysis, "hierarchy-heterarchy")
-    assert len(results) == 31
+    assert len(results) == 41
     assert all(name.startswith("mulder_") for name in results)
 
 

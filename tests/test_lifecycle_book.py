@@ -190,6 +190,15 @@ def test_strategy_checklist_names_real_helpers_and_chapters():
 # --------------------------------------------------------------------------- the chapter
 
 
+def _real_panel_steps(inputs):
+    gb = analysis.gb_panel()
+    return (
+        analysis.gb_segment_stages(gb),
+        analysis.us_panel_stages(analysis.us_panel(inputs)),
+        analysis.gb_creative_indicators(gb),
+    )
+
+
 def test_every_pinned_number_is_published_once(sample, us):
     inputs, indicators = us
     names = _published_names(
@@ -202,6 +211,7 @@ def test_every_pinned_number_is_published_once(sample, us):
         analysis.us_stage_shares(indicators),
         analysis.threshold_sensitivity(inputs, indicators),
         analysis.strategy_checklist(),
+        *_real_panel_steps(inputs),
     )
     assert len(names) == len(set(names))
     assert set(names) == set(expected_numbers("cluster-life-cycles"))

@@ -731,7 +731,9 @@ def test_prose_claims_hold_on_the_committed_sample(survey, steps):
 @pytest.mark.slow
 def test_key_results_match_the_expected_file():
     results = check_key_results(analysis, "global-pipelines")
-    assert len(results) == 19 and all(name.startswith("fitjar_") for name in results)
+    assert len(results) == 35 and all(name.startswith("fitjar_") for name in results)
+    real = [name for name in results if name.startswith(("fitjar_abs_", "fitjar_gh_"))]
+    assert len(real) == 16
 
 
 @pytest.mark.parametrize(
@@ -744,6 +746,10 @@ def test_key_results_match_the_expected_file():
         "clusternet.pipelines.complementarity",
         "clusternet.samples.pipelines",
         "clusternet.book._global_pipelines_calibration",
+        "clusternet.book._global_pipelines_settings",
+        "clusternet.book._global_pipelines_real",
+        "clusternet.pipelines.economy_ties",
+        "clusternet.abs_tables",
     ],
 )
 def test_docstring_examples_run(name):

@@ -1,7 +1,9 @@
 """clusternet: tested helpers behind *Innovation in Clustered Networks*.
 
-One module per topic, the way networkx groups its algorithms:
+One subpackage per topic, the way networkx groups its algorithms:
 
+- :mod:`clusternet.agglomeration`: Krugman's two-region core-periphery model (why
+  clusters form);
 - :mod:`clusternet.clusters`: location quotients, cluster strength, concentration
   indices and the Delgado-Porter-Stern growth regression (Porter chapter);
 - :mod:`clusternet.connections`: Nesta's three layers of connections (creative clusters);
@@ -23,6 +25,7 @@ import warnings
 
 from clusternet import data, glue, models, plotting  # noqa: F401
 from clusternet._version import __version__
+from clusternet.agglomeration import *  # noqa: F401,F403
 from clusternet.clusters import *  # noqa: F401,F403
 from clusternet.connections import *  # noqa: F401,F403
 from clusternet.glue import glue_number

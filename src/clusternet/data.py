@@ -13,7 +13,7 @@ The data folder is found in this order:
 2. ``data/`` at the top of the source checkout this package was installed from.
 
 Real files are checked against the row count and SHA-256 recorded in
-:mod:`clusternet.catalog.integrity`, so a truncated or edited copy is refused. A reader whose
+``clusternet.catalog.integrity``, so a truncated or edited copy is refused. A reader whose
 ``CLUSTERNET_DATA`` folder holds their own data on purpose sets ``CLUSTERNET_OWN_DATA=1``:
 the checksum, the row count and the licence file beside a real file are then not required
 (their data are theirs), and every other check (columns, types, codes, counts, ranges)

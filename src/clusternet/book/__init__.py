@@ -23,12 +23,14 @@ __all__ = ["CHAPTERS", "chapter_module"]
 
 #: The report's analysis chapters, in reading order: chapter file -> glue-name prefix.
 CHAPTERS = {
+    "why-clusters-form": "formation",
     "porter-clusters": "porter",
     "creative-connections": "nesta",
     "hierarchy-heterarchy": "mulder",
     "small-world-q": "uzzi",
     "global-pipelines": "fitjar",
     "cluster-life-cycles": "lifecycle",
+    "cluster-policy-evaluations": "policy",
 }
 
 

@@ -340,7 +340,8 @@ def advice_regressions(real: RealNetworks, *, attributes) -> AdviceRegressions:
                     f"95% interval ({end[3:]} limit) of the {what}",
                     unit="odds ratio",
                     digits=digits,
-                    headline=False,
+                    # the synthesis quotes the interval of the managers' odds with its claim
+                    headline=(firm, term) == ("krackhardt", "to_superior"),
                 )
     krackhardt = real.krackhardt
     reports_to = krackhardt.formal.reverse(copy=True)  # subordinate -> boss, as surveyed

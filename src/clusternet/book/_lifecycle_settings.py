@@ -51,6 +51,26 @@ class Settings:
         The state whose indicator table is shown.
     us_plot_growth_limit : float
         Growth beyond which the US figure draws points at its edge.
+    alternative_specialisation_thresholds : tuple of float
+        Location-quotient thresholds of the stability checks on the real panels.
+    gb_years : tuple of int
+        The Great Britain employment years (BRES) the classifier reads.
+    gb_business_years : tuple of int
+        First and last year of the business counts (IDBR has none for 2015).
+    gb_excluded_regions : tuple of str
+        NUTS2 regions left out (Northern Ireland: BRES covers Great Britain only).
+    gb_min_employment : float
+        Fewest employees in every year for a GB region-segment pair to get a stage.
+    gb_creative_group, gb_other_group : str
+        Names of the DCMS creative industries taken as one group, and of the rest.
+    us_panel_years : tuple of int
+        The comparable County Business Patterns years.
+    us_pre_pandemic_years, us_pandemic_years : tuple of int
+        The pre-pandemic window (CBP counts the pay period including 12 March, so 2020
+        is before the shock) and the pandemic year.
+    gb_examples, us_examples : tuple of (str, str)
+        Region-segment (NUTS2 code, Nesta segment) and state-cluster pairs drawn as
+        trajectories.
     """
 
     growth_threshold: float = GROWTH_THRESHOLD
@@ -68,6 +88,28 @@ class Settings:
     pandemic_cluster: str = "Hospitality and Tourism"
     example_state: str = "Washington"
     us_plot_growth_limit: float = 0.15
+    alternative_specialisation_thresholds: tuple[float, float] = (0.8, 1.25)
+    gb_years: tuple[int, ...] = (2015, 2016, 2017, 2018)
+    gb_business_years: tuple[int, int] = (2016, 2018)
+    gb_excluded_regions: tuple[str, ...] = ("UKN0",)
+    gb_min_employment: float = 1000.0
+    gb_creative_group: str = "Creative industries"
+    gb_other_group: str = "Other industries"
+    us_panel_years: tuple[int, ...] = (2017, 2019, 2020, 2021)
+    us_pre_pandemic_years: tuple[int, ...] = (2017, 2019, 2020)
+    us_pandemic_years: tuple[int, ...] = (2020, 2021)
+    gb_examples: tuple[tuple[str, str], ...] = (
+        ("UKI3", "services_computing"),
+        ("UKI4", "services_computing"),
+        ("UKI3", "services_publishing"),
+        ("UKG3", "manufacture_automotive"),
+    )
+    us_examples: tuple[tuple[str, str], ...] = (
+        ("Washington", "Aerospace Vehicles and Defense"),
+        ("Michigan", "Automotive"),
+        ("Nevada", "Hospitality and Tourism"),
+        ("California", "Information Technology"),
+    )
 
 
 SETTINGS = Settings()

@@ -15,7 +15,13 @@ Steps, in the chapter's order:
 5. :func:`us_stage_shares`, :func:`threshold_sensitivity`: the stages of the US traded
    clusters and how much they depend on the growth threshold;
 6. :func:`state_indicator_table`: one state's table;
-7. :func:`strategy_checklist`: what the indicators can and cannot inform.
+7. :func:`gb_panel`, :func:`gb_segment_stages`: every Great Britain region x industry
+   segment staged from its 2015-2018 employment, with threshold stability;
+8. :func:`us_panel`, :func:`us_panel_stages`: the US panel 2017, 2019, 2020, 2021,
+   pre-pandemic and pandemic changes kept apart;
+9. :func:`example_trajectories`: real trajectories drawn as small multiples;
+10. :func:`gb_creative_indicators`: the indicator table of the GB creative industries;
+11. :func:`strategy_checklist`: what the indicators can and cannot inform.
 
 References
 ----------
@@ -37,12 +43,26 @@ import pandas as pd
 import clusternet
 from clusternet import data
 from clusternet.book._lifecycle_checklist import Checklist, strategy_checklist
+from clusternet.book._lifecycle_gb import (
+    GBCreativeIndicators,
+    GBPanel,
+    GBStages,
+    gb_creative_indicators,
+    gb_panel,
+    gb_segment_stages,
+)
+from clusternet.book._lifecycle_panel import USPanel, USPanelStages, us_panel, us_panel_stages
 from clusternet.book._lifecycle_settings import (
     SETTINGS,
     Settings,
     classify_options,
     count,
     share,
+)
+from clusternet.book._lifecycle_trajectories import (
+    Trajectories,
+    example_trajectories,
+    stage_share_table,
 )
 from clusternet.book._lifecycle_us import (
     Sensitivity,
@@ -73,6 +93,13 @@ __all__ = [
     "threshold_sensitivity",
     "state_indicator_table",
     "strategy_checklist",
+    "gb_panel",
+    "gb_segment_stages",
+    "gb_creative_indicators",
+    "us_panel",
+    "us_panel_stages",
+    "example_trajectories",
+    "stage_share_table",
     "key_results",
     "Thresholds",
     "SampleEconomy",
@@ -82,6 +109,12 @@ __all__ = [
     "StageShares",
     "Sensitivity",
     "Checklist",
+    "GBPanel",
+    "GBStages",
+    "GBCreativeIndicators",
+    "USPanel",
+    "USPanelStages",
+    "Trajectories",
 ]
 
 
@@ -394,6 +427,7 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
     sample = sample_economy()
     inputs = us_inputs(settings)
     indicators = us_indicators(inputs, settings)
+    gb = gb_panel(settings)
     return published_values(
         classifier_thresholds(settings).published,
         sample.published,
@@ -403,5 +437,8 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         indicators.published,
         us_stage_shares(indicators, settings).published,
         threshold_sensitivity(inputs, indicators, settings).published,
+        gb_segment_stages(gb, settings).published,
+        us_panel_stages(us_panel(inputs, settings), settings).published,
+        gb_creative_indicators(gb, settings).published,
         strategy_checklist().published,
     )

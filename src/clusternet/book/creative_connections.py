@@ -15,7 +15,11 @@ synthesis. Steps, in the chapter's order:
    network;
 8. :func:`us_bridges`, :func:`us_bridge_relatedness`: which clusters real US cluster
    organisations bridge, and how related those clusters are;
-9. :func:`studio_prospects`: the layer model applied to a graduate's design studio.
+9. :func:`studio_prospects`: the layer model applied to a graduate's design studio;
+10. :func:`gb_creative_industries`: the creative industries of Great Britain by region
+    (real data: ONS BRES and IDBR, DCMS definition);
+11. :func:`eu_partner_layers`, :func:`eu_layer_outcomes`: the three layers in EU Horizon
+    2020 consortia and the 2014-2016 -> 2017-2020 outcome test (real data: CORDIS).
 
 The planted truths of the sample come from ``data/sample-creative/true_effects.csv`` and
 the claimed creative-inputs uplift from ``data/evidence/claims.csv``.
@@ -42,6 +46,13 @@ import pandas as pd
 
 import clusternet
 from clusternet import data
+from clusternet.book._creative_connections_eu import (
+    EULayerOutcomes,
+    EULayers,
+    eu_layer_outcomes,
+    eu_partner_layers,
+)
+from clusternet.book._creative_connections_gb import GBCreative, gb_creative_industries
 from clusternet.book._creative_connections_helpers import (
     _SAMPLE,
     _TIES,
@@ -56,6 +67,7 @@ from clusternet.book._creative_connections_helpers import (
 from clusternet.book._creative_connections_helpers import (
     us_bridge_relatedness as _us_bridge_relatedness,
 )
+from clusternet.book._creative_connections_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
 from clusternet.book.published import Published, published_values
 from clusternet.catalog.connections import SAMPLE_PLACE_PROFILES, SECTOR_IS_CREATIVE
@@ -75,74 +87,14 @@ __all__ = [
     "us_bridges",
     "us_bridge_relatedness",
     "studio_prospects",
+    "gb_creative_industries",
+    "GBCreative",
+    "eu_partner_layers",
+    "eu_layer_outcomes",
+    "EULayers",
+    "EULayerOutcomes",
     "key_results",
 ]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every choice the chapter makes (thresholds, seeds, counts, model terms).
-
-    Attributes
-    ----------
-    cluster_min_firms, cluster_min_lq
-        Creative-cluster thresholds (ours, not Nesta's): creative firms and their
-        location quotient.
-    hotspot, city, periphery, small_town
-        The fictional places the prose names.
-    network_firms, network_seed
-        Creative firms of ``small_town`` drawn in the network figure, and its seed.
-    controls, naive_controls
-        Control terms of the layer and spillover models; of the naive spillover model.
-    presence_area, spillover_per
-        Area of the creative presence (and of the clustered standard errors); step of
-        the creative share for the spillover odds ratio (0.1 = 10 points).
-    sensitivity_scenarios, sensitivity_seed
-        ``(name, keep, add_closure)`` of each network (sparsest first, densest last);
-        seed of the perturbations.
-    relatedness_score, n_boot, bootstrap_seed, relatedness_median
-        Relatedness column, bootstrap replications and seed of the bridged-pair
-        interval; the median percentile.
-    studio_employees, studio_sector, studio_place, studio_scenarios
-        The graduate's design studio, and ``(key, label, n_local, n_external,
-        n_cross_sector)`` of each of its scenarios.
-    """
-
-    cluster_min_firms: int = 100
-    cluster_min_lq: float = 1.2
-    hotspot: str = "Brightwell"
-    city: str = "Larchester"
-    periphery: str = "Fernmoor"
-    small_town: str = "Millbrook"
-    network_firms: int = 30
-    network_seed: int = 3
-    controls: tuple[str, ...] = ("np.log(employees)", "C(sector)", "C(place)")
-    naive_controls: tuple[str, ...] = ("np.log(employees)", "C(sector)")
-    presence_area: str = "district"
-    spillover_per: float = 0.1
-    sensitivity_scenarios: tuple[tuple[str, float, float], ...] = (
-        ("50% of ties", 0.5, 0.0),
-        ("75% of ties", 0.75, 0.0),
-        ("observed", 1.0, 0.0),
-        ("+25% closed triangles", 1.0, 0.25),
-        ("+50% closed triangles", 1.0, 0.5),
-    )
-    sensitivity_seed: int = 2010
-    relatedness_score: str = "cr_all_pc"
-    n_boot: int = 1000
-    bootstrap_seed: int = 2010
-    relatedness_median: float = 50.0
-    studio_employees: int = 2
-    studio_sector: str = "design"
-    studio_place: str = "Larchester"
-    studio_scenarios: tuple[tuple[str, str, int, int, int], ...] = (
-        ("none", "no ties", 0, 0, 0),
-        ("local", "three local ties", 3, 0, 0),
-        ("mixed", "one tie in each layer", 1, 1, 1),
-    )
-
-
-SETTINGS = Settings()
 
 
 @dataclass(frozen=True)
@@ -579,7 +531,11 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
     """
     economy = sample_economy()
     bridges = us_bridges()
+    eu_layers = eu_partner_layers(settings)
     steps = (
+        gb_creative_industries(settings),
+        eu_layers,
+        eu_layer_outcomes(eu_layers, settings),
         creative_clusters(economy, settings),
         innovation_by_layer(tie_layers(economy), settings),
         creative_spillovers(economy, settings),

@@ -10,7 +10,9 @@ read from ``data/evidence/claims.csv`` and the sample's calibration targets from
 Steps, in the chapter's order: :func:`study_design`, :func:`calibration_check`,
 :func:`collaboration_profiles`, :func:`headline_logit`, :func:`partner_type_logit`,
 :func:`radical_logit`, :func:`effect_ratio`, :func:`complementarity`,
-:func:`learning_modes`.
+:func:`learning_modes`; then the real data: :func:`us_partner_reach` (US Annual Business
+Survey) and :func:`economy_pipelines` (GitHub Innovation Graph), in
+``_global_pipelines_real``.
 
 References
 ----------
@@ -29,9 +31,16 @@ import pandas as pd
 
 from clusternet import data, models, pipelines
 from clusternet.book._global_pipelines_calibration import calibration_table
+from clusternet.book._global_pipelines_real import (
+    EconomyPipelines,
+    PartnerReach,
+    economy_pipelines,
+    us_partner_reach,
+)
+from clusternet.book._global_pipelines_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
 from clusternet.book.published import Published, published_values
-from clusternet.catalog.pipelines import CITY_REGIONS, PARTNER_TYPES, SCALES
+from clusternet.catalog.pipelines import PARTNER_TYPES, SCALES
 
 __all__ = [
     "Settings",
@@ -51,43 +60,13 @@ __all__ = [
     "Complementarity",
     "complementarity",
     "learning_modes",
+    "PartnerReach",
+    "us_partner_reach",
+    "EconomyPipelines",
+    "economy_pipelines",
     "key_results",
 ]
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Every choice the chapter makes.
-
-    Attributes
-    ----------
-    regions : tuple of str
-        The survey's allowed city-regions (checked in every step).
-    controls : tuple of str
-        Control terms of every logit: size, ownership, skills, culture, sector, place.
-    alpha : float
-        1 - confidence level of every interval.
-    n_boot : int
-        Bootstrap replicates of the effect-ratio interval.
-    seed : int
-        Seed of that bootstrap.
-    """
-
-    regions: tuple[str, ...] = CITY_REGIONS
-    controls: tuple[str, ...] = (
-        "np.log(employees)",
-        "foreign_ownership",
-        "higher_education",
-        "open_mindedness",
-        "C(sector, Treatment('manufacturing'))",
-        "C(city_region, Treatment('Oslo'))",
-    )
-    alpha: float = 0.05
-    n_boot: int = 999
-    seed: int = 1
-
-
-SETTINGS = Settings()
 
 #: columns and unit of an odds ratio in ``pipeline_results_table``
 _ODDS = {
@@ -96,7 +75,10 @@ _ODDS = {
     "upper": "or_ci_upper",
     "unit": "odds ratio",
 }
-_UNVERIFIED = "as claimed in the authors' press pieces (unverified)"
+_UNVERIFIED = (
+    "as reported in one Globe and Mail article (journalist's text or quotation of Fitjar; "
+    "unverified)"
+)
 
 
 def _ci_published(row, name, description, *, lower="ci_lower", upper="ci_upper", **kwargs):
@@ -329,7 +311,7 @@ def headline_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Logit
             row,
             name,
             f"Odds ratio of product innovation per extra {scale} partner type, logit with "
-            "controls (sample data)",
+            "controls (sample data calibrated to the press claims; not evidence about Norway)",
             "95% interval, {label} limit, of the odds ratio per extra "
             f"{scale} partner type (sample data)",
             **_ODDS,
@@ -451,11 +433,18 @@ class EffectRatio:
     published: dict[str, Published]
 
 
-def effect_ratio(headline: LogitStep, settings: Settings = SETTINGS) -> EffectRatio:
-    """International versus regional effect: Wald difference, delta, Fieller, bootstrap."""
+def effect_ratio(
+    headline: LogitStep, settings: Settings = SETTINGS, *, bootstrap: bool = True
+) -> EffectRatio:
+    """International versus regional effect: Wald difference, delta, Fieller, bootstrap.
+
+    ``bootstrap=False`` skips the bootstrap (its numbers are not headline numbers), as
+    :func:`key_results` does to stay fast.
+    """
     terms = ("partners_international", "partners_regional")
+    n_boot = settings.n_boot if bootstrap else 0
     comparison = pipelines.pipeline_effect_comparison(
-        headline.result, *terms, alpha=settings.alpha, n_boot=settings.n_boot, seed=settings.seed
+        headline.result, *terms, alpha=settings.alpha, n_boot=n_boot, seed=settings.seed
     )
     fieller = models.fieller_ratio_interval(headline.result, *terms, alpha=settings.alpha)
     by_method = comparison.set_index("method")
@@ -482,7 +471,10 @@ def effect_ratio(headline: LogitStep, settings: Settings = SETTINGS) -> EffectRa
             digits=0,
         ),
     }
-    for method, prefix in (("delta method", "delta"), ("bootstrap (percentile)", "bootstrap")):
+    methods = [("delta method", "delta")] + (
+        [("bootstrap (percentile)", "bootstrap")] if bootstrap else []
+    )
+    for method, prefix in methods:
         published.update(
             _ci_published(
                 by_method.loc[method],
@@ -495,7 +487,7 @@ def effect_ratio(headline: LogitStep, settings: Settings = SETTINGS) -> EffectRa
             )
         )
     published["fitjar_bootstrap_replicates"] = _aside(
-        settings.n_boot,
+        n_boot,
         "Bootstrap replicates used for the effect-ratio interval",
         unit="replicates",
         digits=0,
@@ -575,7 +567,11 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         an international partner; odds ratios per regional and international partner type
         with 95% limits; the average marginal effect of an international partner type; the
         international / regional effect ratio and the lower end of its Fieller set; the
-        difference in log-odds; the complementarity cross-difference), glue name -> value.
+        difference in log-odds; the complementarity cross-difference; all from sample
+        data), and the real-data headline numbers (US companies' partner shares from the
+        Annual Business Survey; economies' partner concentration, its change 2020-2025
+        and the US's place as top partner from the GitHub Innovation Graph), glue name ->
+        value.
 
     Examples
     --------
@@ -588,8 +584,10 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
     steps = (
         collaboration_profiles(survey, settings),
         headline,
-        effect_ratio(headline, settings),
+        effect_ratio(headline, settings, bootstrap=False),
         complementarity(survey, settings),
+        us_partner_reach(settings),
+        economy_pipelines(settings),
     )
     return published_values(
         *({n: p for n, p in step.published.items() if p.headline} for step in steps)

@@ -12,7 +12,11 @@ cost. Its steps, in reading order:
    leave, at random or best-connected first;
 7. :func:`tree_budget`: a heterarchy with only a tree's number of ties;
 8. :func:`real_networks` and :func:`advice_regressions`: the chart and the informal
-   networks of Krackhardt's managers and Lazega's lawyers.
+   networks of Krackhardt's managers and Lazega's lawyers;
+9. :func:`eu_consortia`, :func:`eu_uncertainty`, :func:`eu_coordination_by_type` and
+   :func:`eu_on_continuum`: coordination in the EU Horizon 2020 consortia (real data);
+10. :func:`github_network`: hierarchy and core-periphery of global software
+    collaboration between economies (real data).
 
 Each step returns a frozen result with what the chapter shows and ``published``, the
 numbers it glues; :func:`key_results` composes the same steps for the policy synthesis.
@@ -20,26 +24,41 @@ numbers it glues; :func:`key_results` composes the same steps for the policy syn
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 from clusternet import data, models
+from clusternet.book import _hierarchy_heterarchy_eu as _eu
+from clusternet.book import _hierarchy_heterarchy_github as _github
 from clusternet.book import _hierarchy_heterarchy_real as _real
+from clusternet.book._hierarchy_heterarchy_eu import (
+    EuConsortia,
+    EuCoordinationByType,
+    EuOnContinuum,
+    EuUncertainty,
+)
+from clusternet.book._hierarchy_heterarchy_fresh import (
+    RobustnessCurves,
+    TreeBudget,
+    robustness_curves,
+    tree_budget,
+)
+from clusternet.book._hierarchy_heterarchy_github import GlobalCollaboration
 from clusternet.book._hierarchy_heterarchy_real import (
     AdviceRegressions,
     Organisation,
     RealNetworks,
     classic_organisation,
 )
+from clusternet.book._hierarchy_heterarchy_settings import SETTINGS, Settings
 from clusternet.book.published import Published, published_values
 from clusternet.hierarchy import (
     ensemble_mean_ci,
     krackhardt_measures,
-    robustness_curve,
     tiered_network,
 )
 
@@ -68,40 +87,19 @@ __all__ = [
     "real_networks",
     "AdviceRegressions",
     "advice_regressions",
+    "EuConsortia",
+    "eu_consortia",
+    "EuUncertainty",
+    "eu_uncertainty",
+    "EuCoordinationByType",
+    "eu_coordination_by_type",
+    "EuOnContinuum",
+    "eu_on_continuum",
+    "GlobalCollaboration",
+    "github_network",
     "key_results",
 ]
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Every choice the chapter makes (the sample's own design is read from its data)."""
-
-    #: the ideal organisation chart (a binary out-tree of 15) and the ring of the first table
-    org_chart_branching: int = 2
-    org_chart_height: int = 3
-    ring_size: int = 6
-    #: the three small example organisations of the first figure
-    example_branching: int = 3
-    example_tiers: int = 4
-    example_ties: int = 78
-    example_seed: int = 7
-    example_lateralities: tuple = ((0.0, "pure hierarchy"), (0.3, "mixed"), (1.0, "heterarchy"))
-    #: the two ends of the continuum, and the partly re-wired organisation quoted in the text
-    hierarchy_laterality: float = 0.0
-    heterarchy_laterality: float = 1.0
-    partial_laterality: float = 0.2
-    #: significance of every ensemble interval
-    alpha: float = 0.05
-    #: fresh organisations drawn in the chapter (robustness curves, tree budget)
-    seed: int = 1999
-    robustness_organisations: int = 12
-    robustness_runs: int = 10
-    tree_budget_organisations: int = 100
-    #: attributes whose sharing enters the dyadic advice logit, per firm
-    advice_attributes: tuple = (("krackhardt", ("dept",)), ("lazega", ("office", "practice")))
-
-
-SETTINGS = Settings()
 
 _PERCENT = {"digits": 1, "percent": True}
 _SCORE = {"digits": 2, "unit": "score (0 to 1)"}
@@ -408,6 +406,9 @@ def ensemble_robustness(
         "attack_giant": ("giant_after_attack", _PERCENT, attack),
     }
     published = _pole_numbers(ensemble, measures, settings)
+    for end in ("ci_lower", "ci_upper"):  # the synthesis quotes this interval with the claim
+        name = f"mulder_attack_giant_heterarchy_{end}"
+        published[name] = dataclasses.replace(published[name], headline=True)
     partial = settings.partial_laterality
     published["mulder_partial_laterality"] = Published(
         partial,
@@ -422,115 +423,6 @@ def ensemble_robustness(
         **_SHARE,
     )
     return EnsembleRobustness(published=published)
-
-
-@dataclass(frozen=True)
-class RobustnessCurves:
-    """Whole robustness curves of fresh organisations at both poles (for the figure)."""
-
-    curves: pd.DataFrame
-    order: list
-
-
-def robustness_curves(ensemble: SampleEnsemble, settings: Settings = SETTINGS) -> RobustnessCurves:
-    """Largest connected share as people are removed, for fresh sample organisations.
-
-    The organisations have the ensemble's shape (span, tiers, ties); each is attacked
-    ``settings.robustness_runs`` times per strategy, and the mean curves are summarised
-    over ``settings.robustness_organisations`` organisations per pole.
-    """
-    rng = np.random.default_rng(settings.seed)
-    rows = []
-    order = []
-    for name, laterality in (
-        ("Hierarchy", settings.hierarchy_laterality),
-        ("Heterarchy", settings.heterarchy_laterality),
-    ):
-        label = f"{name} (laterality {laterality:g})"
-        order.append(label)
-        for replicate in range(settings.robustness_organisations):
-            organisation = tiered_network(
-                ensemble.parameter("branching"),
-                ensemble.parameter("tiers"),
-                laterality,
-                ties=ensemble.parameter("ties"),
-                seed=rng,
-            )
-            for strategy in ("random", "degree"):
-                curve = robustness_curve(
-                    organisation, strategy=strategy, runs=settings.robustness_runs, seed=rng
-                )
-                mean_curve = curve.groupby("fraction_removed", as_index=False)["giant_share"].mean()
-                rows.append(
-                    mean_curve.assign(organisation=label, strategy=strategy, replicate=replicate)
-                )
-    curves = ensemble_mean_ci(
-        pd.concat(rows),
-        "giant_share",
-        by=["organisation", "strategy", "fraction_removed"],
-        alpha=settings.alpha,
-    )
-    return RobustnessCurves(curves=curves, order=order)
-
-
-@dataclass(frozen=True)
-class TreeBudget:
-    """Heterarchies with only a tree's number of ties: how much of them holds together."""
-
-    table: pd.DataFrame
-    summary: pd.DataFrame
-    published: dict
-
-
-def tree_budget(ensemble: SampleEnsemble, settings: Settings = SETTINGS) -> TreeBudget:
-    """Largest connected share of fully re-wired organisations with a tree's ties."""
-    organisations = settings.tree_budget_organisations
-    table = pd.DataFrame(
-        {
-            "replicate": replicate,
-            "giant_share": max(map(len, nx.connected_components(organisation))) / len(organisation),
-        }
-        for replicate in range(organisations)
-        for organisation in [
-            tiered_network(
-                ensemble.parameter("branching"),
-                ensemble.parameter("tiers"),
-                settings.heterarchy_laterality,
-                seed=settings.seed + replicate,
-            )
-        ]
-    )
-    summary = ensemble_mean_ci(table, "giant_share", alpha=settings.alpha)
-    row = summary.iloc[0]
-    people = int(ensemble.continuum["nodes"].iloc[0])
-    tree_ties = people - 1
-    published = {
-        "mulder_tree_budget_giant": Published(
-            row["mean"],
-            f"Largest connected share of a heterarchy (laterality "
-            f"{settings.heterarchy_laterality:g}) with only a tree's number of ties ({tree_ties} "
-            f"for {people} people), mean over {organisations} sample organisations",
-            **_SHARE,
-        ),
-        "mulder_tree_budget_organisations": Published(
-            organisations,
-            "Sample organisations drawn for the tree-budget heterarchy",
-            unit="organisations",
-            **_COUNT,
-        ),
-    }
-    for end in ("ci_lower", "ci_upper"):
-        published[f"mulder_tree_budget_giant_{end}"] = Published(
-            row[end],
-            f"95% interval ({end[3:]} limit) of the largest connected share of a heterarchy "
-            "with a tree's number of ties (sample data)",
-            headline=False,
-            **_SHARE,
-        )
-    published["mulder_tree_ties"] = Published(
-        tree_ties, "Ties in a tree of the sample organisation's size", unit="ties", **_COUNT
-    )
-    return TreeBudget(table=table, summary=summary, published=published)
 
 
 # ---------------------------------------------------------------------------
@@ -552,6 +444,54 @@ def real_networks(settings: Settings = SETTINGS) -> RealNetworks:
 def advice_regressions(real: RealNetworks, settings: Settings = SETTINGS) -> AdviceRegressions:
     """Dyadic logits of who goes to whom for advice, per firm (odds ratios with intervals)."""
     return _real.advice_regressions(real, attributes=settings.advice_attributes)
+
+
+# ---------------------------------------------------------------------------
+# step 9: EU research consortia (data/eu-h2020)
+# ---------------------------------------------------------------------------
+
+
+def eu_consortia(settings: Settings = SETTINGS) -> EuConsortia:
+    """Concentration of coordination and the coordinator -> partner network (real data).
+
+    Horizon 2020 projects with at least ``settings.eu_min_members`` organisations;
+    measures from ``gini_coefficient``, ``top_share`` and ``network_hierarchy``.
+    """
+    return _eu.eu_consortia(
+        min_members=settings.eu_min_members, top_fraction=settings.eu_top_fraction
+    )
+
+
+def eu_uncertainty(consortia: EuConsortia, settings: Settings = SETTINGS) -> EuUncertainty:
+    """Intervals from resampling projects, and the random-coordinator reference (real data)."""
+    return _eu.eu_uncertainty(
+        consortia,
+        n_boot=settings.eu_n_boot,
+        null_draws=settings.eu_null_draws,
+        alpha=settings.alpha,
+        seed=settings.eu_seed,
+    )
+
+
+def eu_coordination_by_type(
+    consortia: EuConsortia, settings: Settings = SETTINGS
+) -> EuCoordinationByType:
+    """Who coordinates: shares and odds by organisation type (logit, clustered errors)."""
+    return _eu.eu_coordination_by_type(consortia, reference=settings.eu_reference_type)
+
+
+def eu_on_continuum(uncertainty: EuUncertainty, ensemble: SampleEnsemble) -> EuOnContinuum:
+    """Where the consortia's flow and Krackhardt hierarchy sit on the sample continuum."""
+    along = {
+        "flow_hierarchy": ensemble.along("flow_hierarchy"),
+        "krackhardt_hierarchy": ensemble.along("hierarchy"),
+    }
+    return _eu.eu_on_continuum(uncertainty, along)
+
+
+def github_network(settings: Settings = SETTINGS) -> GlobalCollaboration:
+    """Flow and Krackhardt hierarchy, reciprocity, hub share and k-core, every quarter (real data)."""
+    return _github.github_network(drop=settings.github_aggregates, alpha=settings.alpha)
 
 
 def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
@@ -588,6 +528,7 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         tree_budget(ensemble, settings),
         real,
         advice_regressions(real, settings),
+        eu_consortia(settings),
     ]
     headline = [
         {name: number for name, number in step.published.items() if number.headline}

@@ -29,10 +29,28 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from clusternet import data
+from clusternet.book._porter_growth import (
+    EstablishmentGrowth,
+    GrowthWindows,
+    establishment_growth,
+    growth_windows,
+    window_panels,
+)
+from clusternet.book._porter_outcomes import (
+    CrosswalkSensitivity,
+    GlaeserTest,
+    PatentsAndStrength,
+    PayInClusters,
+    crosswalk_sensitivity,
+    glaeser_test,
+    patents_and_strength,
+    pay_in_clusters,
+)
+from clusternet.book._porter_settings import COMBINED_TERMS, DPS_2014_SAMPLE, SETTINGS, Settings
 from clusternet.book._porter_wording import publish
 from clusternet.book.claims import claim
 from clusternet.book.published import published_values
-from clusternet.book.us_cbp import cbp_matrix, cbp_table, porter_crosswalk, state_abbreviations
+from clusternet.book.us_cbp import cbp_table, porter_crosswalk, state_abbreviations
 from clusternet.catalog.clusters import CLUSTER_TYPES
 from clusternet.clusters import (
     CombinedEffect,
@@ -73,62 +91,21 @@ __all__ = [
     "sample_growth_regression",
     "us_growth_panels",
     "us_growth_regression",
+    "growth_windows",
+    "establishment_growth",
+    "pay_in_clusters",
+    "patents_and_strength",
+    "glaeser_test",
+    "crosswalk_sensitivity",
+    "window_panels",
+    "GrowthWindows",
+    "EstablishmentGrowth",
+    "PayInClusters",
+    "PatentsAndStrength",
+    "GlaeserTest",
+    "CrosswalkSensitivity",
     "key_results",
 ]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every year, level and display choice of the Porter chapter.
-
-    Attributes
-    ----------
-    start_year, end_year : int
-        The County Business Patterns years (same NAICS edition): clusters are mapped in
-        ``end_year``; the growth regression runs from ``start_year`` to ``end_year``.
-    sample_start_year, sample_end_year : int
-        The two years of the sample economy.
-    alpha : float
-        1 - confidence level of every interval.
-    showcase : tuple of (state, cluster)
-        The states of the top-clusters figure and the textbook cluster each is known for.
-    table_states : tuple of str
-        States whose strongest clusters the star-rating table shows.
-    top_clusters : int
-        Clusters per state in the top-clusters table and figure.
-    strongest_per_state : int
-        Clusters per state in the star-rating table.
-    ranked_clusters, ranked_states : tuple of int
-        Rows shown from the top and the bottom of the index rankings.
-    related_flag : str
-        Column of the DPS (2016) relatedness table that marks related clusters.
-    """
-
-    start_year: int = 2017
-    end_year: int = 2021
-    sample_start_year: int = 2005
-    sample_end_year: int = 2015
-    alpha: float = 0.05
-    showcase: tuple[tuple[str, str], ...] = (
-        ("MI", "Automotive"),
-        ("WA", "Aerospace Vehicles and Defense"),
-    )
-    table_states: tuple[str, ...] = ("MI", "WA", "CA", "TX", "NV", "NC")
-    top_clusters: int = 5
-    strongest_per_state: int = 2
-    ranked_clusters: tuple[int, int] = (4, 3)
-    ranked_states: tuple[int, int] = (3, 3)
-    related_flag: str = "rel_all_90_v3"
-
-
-SETTINGS = Settings()
-
-#: The Delgado, Porter and Stern (2014) panel: 177 US regions, 41 traded clusters, 589
-#: traded industries, 1990-2005 (papers.md 1.4, VERIFIED from a secondary source, BizEd).
-DPS_2014_SAMPLE = {"regions": 177, "clusters": 41, "industries": 589, "years": (1990, 2005)}
-
-#: the three strengths raised together in the combined effect
-COMBINED_TERMS = ("log_cluster_specialisation", "log_related_strength", "log_neighbour_strength")
 
 
 def _interval(name: str, row: pd.Series, estimate: str = "effect") -> dict[str, float]:
@@ -142,21 +119,41 @@ def _interval(name: str, row: pd.Series, estimate: str = "effect") -> dict[str, 
 
 @dataclass(frozen=True)
 class CountyBusinessPatterns:
-    """Employees of every state in every 4-digit NAICS industry, by year (no numbers published)."""
+    """States x 4-digit NAICS tables of every year the chapter uses (no numbers published).
+
+    ``employment``, ``establishments`` and ``payroll`` map a year to a matrix (rows: state
+    FIPS, columns: NAICS; payroll in US$ 1,000).
+    """
 
     tables: dict
     employment: dict
     states: pd.Series
     published: dict = field(default_factory=dict)
+    establishments: dict = field(default_factory=dict)
+    payroll: dict = field(default_factory=dict)
 
 
 def county_business_patterns(settings: Settings = SETTINGS) -> CountyBusinessPatterns:
-    """Load County Business Patterns of the chapter's two years (states x 4-digit NAICS)."""
-    years = (settings.start_year, settings.end_year)
+    """Load County Business Patterns of the chapter's years (states x 4-digit NAICS)."""
+    years = sorted(
+        {settings.start_year, settings.end_year, settings.pay_year}
+        | {settings.patent_strength_year}
+        | {year for window in settings.growth_windows for year in window}
+    )
+    tables = {year: cbp_table(year) for year in years}
+
+    def matrices(value):
+        return {
+            year: long_to_matrix(table, region="Fips", industry="Naics", value=value)
+            for year, table in tables.items()
+        }
+
     return CountyBusinessPatterns(
-        tables={year: cbp_table(year) for year in years},
-        employment={year: cbp_matrix(year) for year in years},
+        tables=tables,
+        employment=matrices("Employees"),
         states=state_abbreviations(),
+        establishments=matrices("Establishments"),
+        payroll=matrices("Payroll"),
     )
 
 
@@ -345,7 +342,11 @@ def concentration_indices(
     ranked = by_state.sort_values("Krugman index", ascending=False)
     head, tail = settings.ranked_states
     specialised = pd.concat([ranked.head(head), ranked.tail(tail)]).round(3)
-    return ConcentrationIndices(by_cluster, by_state, localised, specialised)
+    gini = by_cluster["locational Gini"]
+    values = {"porter_gini_most_localised": gini.max(), "porter_gini_least_localised": gini.min()}
+    return ConcentrationIndices(
+        by_cluster, by_state, localised, specialised, publish(values, alpha=settings.alpha)
+    )
 
 
 @dataclass(frozen=True)
@@ -440,43 +441,13 @@ def us_growth_panels(
     equal a traded cluster's.
     """
     first, last = settings.start_year, settings.end_year
-    table = cbp.tables[first]
-    withheld_cells = table.assign(
-        withheld=((table["Employees"] == 0) & (table["Establishments"] > 0)).astype(int)
-    )
-    employment = cbp.employment[first]
-    all_withheld = employment.columns[employment.sum() == 0]
-    start = employment.drop(columns=all_withheld)
-    end = cbp.employment[last].reindex(index=start.index, columns=start.columns, fill_value=0)
-    withheld = long_to_matrix(withheld_cells, "Fips", "Naics", "withheld").astype(bool)
-    adjacency = adjacency_from_pairs(
-        data.load("us_state_adjacency"), "fips_a", "fips_b", regions=start.index
-    )
-    dps = data.load("dps2016_related_clusters")
-    names, traded = clusters.names, clusters.traded
-    porter_code = pd.Series(traded, index=names.loc[traded].to_numpy())  # name -> code
-    pairs = dps.loc[dps[settings.related_flag] == 1, ["cluster_name", "cluster_name_2"]]
-    pairs = pairs[pairs.isin(porter_code.index).all(axis=1)].apply(lambda s: s.map(porter_code))
-    relatedness = adjacency_from_pairs(
-        pairs, "cluster_name", "cluster_name_2", regions=clusters.clusters.index
-    )
-    matched = [c for c in clusters.measured_traded if names[c] in set(dps["cluster_name"])]
-    common = {
-        "years": last - first,
-        "adjacency": adjacency,
-        "withheld": withheld[start.columns],
-    }
-    real = dps_growth_panel(
-        start, end, clusters.mapping, clusters=clusters.measured_traded, **common
-    )
-    matched_panel = dps_growth_panel(
-        start, end, clusters.mapping, relatedness=relatedness, clusters=matched, **common
-    )
+    panels = window_panels(cbp, clusters, first, last, settings)
+    real, matched_panel, matched = panels.real, panels.matched, panels.matched_clusters
     values = {
-        "porter_withheld_cells_2017": withheld_cells["withheld"].sum(),
-        "porter_industries_withheld_everywhere": len(all_withheld),
-        "porter_dps_clusters": dps["cluster_code"].nunique(),
-        "porter_states": start.shape[0],
+        "porter_withheld_cells_2017": panels.withheld_cells,
+        "porter_industries_withheld_everywhere": len(panels.withheld_everywhere),
+        "porter_dps_clusters": panels.dps_clusters,
+        "porter_states": real["region"].nunique(),
         "porter_real_years": last - first,
         "porter_dps_regions": DPS_2014_SAMPLE["regions"],
         "porter_real_cells": real["usable"].sum(),
@@ -565,6 +536,23 @@ KEY_RESULTS = (
     "porter_combined_effect_ci_upper",
     "porter_claimed_combined_effect_min",
     "porter_claimed_combined_effect_max",
+    *(
+        f"porter_{key}{suffix}"
+        for key in (
+            "pre_convergence_effect",
+            "pre_cluster_effect",
+            "pre_neighbour_effect",
+            "pre_related_effect",
+            "pre_establishment_cluster_effect",
+            "pay_lq_premium",
+            "pay_strong_premium",
+            "patents_strong_share",
+            "glaeser_specialisation_effect",
+            "glaeser_diversity_effect",
+            "glaeser_competition_effect",
+        )
+        for suffix in ("", "_ci_lower", "_ci_upper")
+    ),
 )
 
 
@@ -593,6 +581,15 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
     sample = sample_growth_regression(settings)
     growth = us_growth_regression(us_growth_panels(cbp, clusters, settings), sample, settings)
     values = published_values(
-        clusters.published, lqs.published, strong.published, sample.published, growth.published
+        clusters.published,
+        lqs.published,
+        strong.published,
+        sample.published,
+        growth.published,
+        growth_windows(cbp, clusters, settings).published,
+        establishment_growth(cbp, clusters, settings).published,
+        pay_in_clusters(cbp, clusters, settings).published,
+        patents_and_strength(cbp, clusters, settings).published,
+        glaeser_test(cbp, clusters, settings).published,
     )
     return {name: values[name] for name in KEY_RESULTS}

@@ -21,6 +21,10 @@ _CBP_NOTE = (
 #: the pay period including 12 March, so 2020 is pre-pandemic; see data/us-cbp/SOURCE.md).
 CBP_PANEL_YEARS = (2017, 2019, 2020, 2021)
 
+#: code columns of the County Business Patterns files: two-digit state FIPS with its leading
+#: zero, four-digit NAICS
+CBP_CODE_PATTERNS = {"Fips": r"\d{2}", "Naics": r"\d{4}"}
+
 DATASETS = [
     DatasetSpec(
         name=f"cbp_state_naics4_{year}",
@@ -32,6 +36,7 @@ DATASETS = [
         licence="public domain (US Government work, 17 U.S.C. 105)",
         nonnegative=("Establishments", "Employees", "Payroll"),
         unique=("Fips", "Naics"),
+        patterns=CBP_CODE_PATTERNS,
         units={
             "Employees": "paid employees in the pay period including 12 March",
             "Payroll": "US$ 1,000 a year",
@@ -69,6 +74,40 @@ DATASETS.append(
     )
 )
 
+#: grant years of the USPTO county table (columns "2000" ... "2015")
+PATENT_YEARS = tuple(range(2000, 2016))
+
+DATASETS.append(
+    DatasetSpec(
+        name="uspto_patents_county",
+        path="us-patents/uspto_utility_patents_county_2000_2015.csv",
+        description=(
+            "USPTO utility patent grants by the first-named inventor's county of residence, "
+            "2000-2015 (one row per county, plus an unspecified-region row and a US total row)"
+        ),
+        columns={
+            "FIPS Code": "str",
+            "Mail Code": "str",
+            "State or Territory": "str",
+            "Regional Area Component": "str",
+            **{str(year): "int" for year in PATENT_YEARS},
+            "Total": "int",
+        },
+        kind="real",
+        source=(
+            "USPTO Patent Technology Monitoring Team, U.S. Utility Patent Grants by county, "
+            "via fansi-sifan/metro-datasets at b0d36db, copied unchanged (see data/us-patents/SOURCE.md)"
+        ),
+        licence="public domain (US Government work, 17 U.S.C. 105)",
+        nonnegative=tuple(str(year) for year in PATENT_YEARS) + ("Total",),
+        unique=("FIPS Code",),
+        # county FIPS without the leading zero (6085 = 06085); "0": unspecified; "ALL": US total
+        patterns={"FIPS Code": r"\d{4,5}|0|ALL", "Mail Code": r"[A-Z]{2}|ALL"},
+        units={str(year): "utility patents granted in the year" for year in PATENT_YEARS}
+        | {"Total": "utility patents granted 2000-2015"},
+    )
+)
+
 _CMP_SOURCE = (
     "U.S. Cluster Mapping Project, repository clustermapping/cmp at f1b2b674 (2020-06-09), "
     "copied unchanged (see data/us-clusters/SOURCE.md)"
@@ -79,7 +118,7 @@ DATASETS += [
     DatasetSpec(
         name="porter_clusters_naics2007",
         path="us-clusters/porter_clusters_naics2007.csv",
-        description="Porter benchmark cluster definitions: 6-digit NAICS 2007 code -> cluster (41 traded, 16 local, 10 resource-dependent)",
+        description="Porter (2003) cluster definitions as published by the U.S. Cluster Mapping Project: 6-digit NAICS 2007 code -> cluster (41 traded, 16 local, 10 resource-dependent)",
         columns={
             "cluster_code": "int",
             "cluster_name": "str",

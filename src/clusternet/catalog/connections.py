@@ -14,6 +14,7 @@ __all__ = [
     "NONCREATIVE_SECTORS",
     "SECTOR_IS_CREATIVE",
     "TRUE_EFFECT_MODELS",
+    "DCMS_CREATIVE_SUBSECTORS",
     "DATASETS",
 ]
 
@@ -50,6 +51,19 @@ SECTOR_IS_CREATIVE = {
 }
 #: The two outcome models whose coefficients ``true_effects.csv`` records.
 TRUE_EFFECT_MODELS = ("creative", "non_creative")
+
+#: The nine creative-industries groups of the DCMS Creative Industries Economic Estimates.
+DCMS_CREATIVE_SUBSECTORS = (
+    "Advertising and marketing",
+    "Architecture",
+    "Crafts",
+    "Design and designer fashion",
+    "Film, TV, video, radio and photography",
+    "IT, software and computer services",
+    "Publishing",
+    "Museums, galleries and libraries",
+    "Music, performing and visual arts",
+)
 
 _GENERATOR = "clusternet.samples.connections.make_creative_economy (seed 2010)"
 
@@ -132,5 +146,24 @@ DATASETS = [
         ),
         licence="GPL-2.0 (clustermapping/cmp repository)",
         unique=("org_id", "dps_cluster_name"),
+    ),
+    DatasetSpec(
+        name="dcms_creative_sic2007",
+        path="uk-creative/dcms_creative_sic2007.csv",
+        description=(
+            "The DCMS creative industries: 31 four-digit SIC 2007 classes with their DCMS "
+            "sub-sector (Creative Industries Economic Estimates methodology)"
+        ),
+        columns={"sic4": "str", "sic2007_class": "str", "description": "str", "subsector": "str"},
+        kind="real",
+        source=(
+            "Department for Culture, Media and Sport, Creative Industries Economic Estimates: "
+            "Methodology (SIC 2007 codes of the creative industries); see "
+            "data/uk-creative/SOURCE.md"
+        ),
+        licence="Open Government Licence v3.0 (Crown copyright, DCMS)",
+        unique=("sic4",),
+        allowed={"subsector": DCMS_CREATIVE_SUBSECTORS},
+        units={"sic4": "SIC 2007 class, 4 digits with leading zero"},
     ),
 ]

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 #: data-folder path -> (data rows, SHA-256 of the file's bytes)
 FILES = {
+    "uk-creative/dcms_creative_sic2007.csv": (
+        31,
+        "95eb778a81233645337d5902ad660b45639f6ca13dc8879f696dba6ced676628",
+    ),
     "eu-h2020/h2020.csv.gz": (
         144726,
         "bafe685bb57c262aeb81ec88c6f9c47cd9d4087224ac264c2aa29fb72d7458cd",
@@ -107,6 +111,10 @@ FILES = {
     "us-clusters/porter_clusters_naics2007.csv": (
         1099,
         "d6d1e55d6b8d6277a32be863978583d283173bcff09793f18972d6fe9890b270",
+    ),
+    "us-patents/uspto_utility_patents_county_2000_2015.csv": (
+        3020,
+        "276bca3133107c211f105ff84ffd46f3fe2fe7dc330404b9b017342e2f88f953",
     ),
     "us-geography/us_state_adjacency.csv": (
         105,

@@ -13,6 +13,7 @@ __all__ = [
     "CITY_REGIONS",
     "SECTORS",
     "CALIBRATION_TARGET_KEYS",
+    "GITHUB_AGGREGATES",
     "DATASETS",
 ]
 
@@ -40,6 +41,15 @@ CALIBRATION_TARGET_KEYS = (
     "odds_ratio_international",
     "effect_ratio",
 )
+
+#: codes of the GitHub Innovation Graph that are aggregates of other economies, not economies
+GITHUB_AGGREGATES = ("EU",)
+
+_GITHUB_SOURCE = (
+    "GitHub Innovation Graph (github/innovationgraph, folder data/, commit 8faec9d), copied "
+    "unchanged; see data/github-innovation-graph/SOURCE.md"
+)
+_GITHUB_LICENCE = "CC0 1.0 (LICENSE.md, a copy of UPSTREAM-LICENSE.md)"
 
 _PARTNERS = tuple(f"{kind}_{scale}" for scale in SCALES for kind in PARTNER_TYPES)
 _OUTCOMES = (
@@ -121,5 +131,60 @@ DATASETS = [
         licence=_LICENCE,
         unique=("term",),
         units={"coefficient": "log-odds of product innovation per unit of the term"},
+    ),
+    DatasetSpec(
+        name="github_economy_collaborators",
+        path="github-innovation-graph/economy_collaborators.csv",
+        description=(
+            "GitHub Innovation Graph: collaboration between developers of two economies per "
+            "quarter, 2020 Q1 to 2025 Q3 (git pushes and pull requests sent by developers in "
+            "source to repositories owned in destination; ties above 100 only)"
+        ),
+        columns={
+            "weight": "int",
+            "source": "str",
+            "destination": "str",
+            "year": "int",
+            "quarter": "int",
+        },
+        kind="real",
+        source=_GITHUB_SOURCE,
+        licence=_GITHUB_LICENCE,
+        nonnegative=("weight",),
+        unique=("source", "destination", "year", "quarter"),
+        allowed={"year": tuple(range(2020, 2026)), "quarter": (1, 2, 3, 4)},
+        # "NA" is Namibia: only an empty number is missing
+        na_values={"weight": ("",), "year": ("",), "quarter": ("",)},
+        patterns={"source": r"[A-Z]{2}", "destination": r"[A-Z]{2}"},
+        units={
+            "weight": "git pushes plus pull requests opened, in the quarter",
+            "source": "ISO 3166-1 alpha-2 code of the developers' economy (EU: aggregate)",
+            "destination": "ISO 3166-1 alpha-2 code of the repository owner's economy",
+        },
+        rows=74127,
+        sha256="2e31755a77c4a48711e20bf45619e15a68944ff8cb89fbe467f7d83541f174d3",
+    ),
+    DatasetSpec(
+        name="github_developers",
+        path="github-innovation-graph/developers.csv",
+        description=(
+            "GitHub Innovation Graph: developers who pushed code, per economy and quarter, "
+            "2020 Q1 to 2025 Q3 (economies with fewer than 100 developers suppressed)"
+        ),
+        columns={"developers": "int", "iso2_code": "str", "year": "int", "quarter": "int"},
+        kind="real",
+        source=_GITHUB_SOURCE,
+        licence=_GITHUB_LICENCE,
+        nonnegative=("developers",),
+        unique=("iso2_code", "year", "quarter"),
+        allowed={"year": tuple(range(2020, 2026)), "quarter": (1, 2, 3, 4)},
+        na_values={"developers": ("",), "year": ("",), "quarter": ("",)},
+        patterns={"iso2_code": r"[A-Z]{2}"},
+        units={
+            "developers": "developers with at least one git push in the quarter",
+            "iso2_code": "ISO 3166-1 alpha-2 code (EU: aggregate)",
+        },
+        rows=5197,
+        sha256="6e5f2d867da68e9141ba4ed90c6d88ccf020c2196ac9f1b5497c99d464425d1d",
     ),
 ]

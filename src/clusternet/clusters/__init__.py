@@ -16,7 +16,12 @@ One concept per file:
 - ``clusternet.clusters.concentration``: Krugman, Hoover, Gini and Herfindahl indices;
 - ``clusternet.clusters.crosswalk``: NAICS codes to clusters;
 - ``clusternet.clusters.dps``: the Delgado-Porter-Stern growth panel and regression
-  (its regressors: ``clusternet.clusters.dps.DPS_TERMS``).
+  (its regressors: ``clusternet.clusters.dps.DPS_TERMS``);
+- ``clusternet.clusters.absorb``: fixed effects by absorption (the dummy-variable fit,
+  fast);
+- ``clusternet.clusters.wages``: average pay by region and cluster, the pay premium;
+- ``clusternet.clusters.glaeser``: the Glaeser et al. (1992) growth test;
+- ``clusternet.clusters.innovation``: county counts summed to states, rates per worker.
 
 References
 ----------
@@ -29,13 +34,14 @@ References
 
 from __future__ import annotations
 
+from clusternet.clusters.absorb import demean_by, fit_absorbed_ols
 from clusternet.clusters.concentration import (
     herfindahl_index,
     hoover_localisation_index,
     krugman_specialisation_index,
     locational_gini,
 )
-from clusternet.clusters.crosswalk import naics_cluster_crosswalk
+from clusternet.clusters.crosswalk import cluster_code_coverage, naics_cluster_crosswalk
 from clusternet.clusters.dps import (
     CombinedEffect,
     combined_standardised_effect,
@@ -43,6 +49,8 @@ from clusternet.clusters.dps import (
     fit_dps_growth,
     standardised_effects,
 )
+from clusternet.clusters.glaeser import fit_glaeser_growth, glaeser_growth_panel
+from clusternet.clusters.innovation import county_counts_to_states, rate_per_thousand
 from clusternet.clusters.location import (
     aggregate_to_clusters,
     cluster_location_quotient,
@@ -56,6 +64,7 @@ from clusternet.clusters.related import (
     related_cluster_strength,
 )
 from clusternet.clusters.strength import star_rating, strong_cluster_flags
+from clusternet.clusters.wages import PayPremium, cluster_pay_panel, pay_premium
 
 __all__ = [
     "long_to_matrix",
@@ -78,4 +87,14 @@ __all__ = [
     "standardised_effects",
     "CombinedEffect",
     "combined_standardised_effect",
+    "demean_by",
+    "fit_absorbed_ols",
+    "cluster_code_coverage",
+    "cluster_pay_panel",
+    "PayPremium",
+    "pay_premium",
+    "glaeser_growth_panel",
+    "fit_glaeser_growth",
+    "county_counts_to_states",
+    "rate_per_thousand",
 ]

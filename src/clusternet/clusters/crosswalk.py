@@ -18,7 +18,10 @@ from clusternet._validation import (
     require_positive_int,
 )
 
-__all__ = ["naics_cluster_crosswalk"]
+__all__ = ["TIE_BREAKS", "naics_cluster_crosswalk", "cluster_code_coverage"]
+
+#: rules for a coarse code split equally between clusters (see ``naics_cluster_crosswalk``)
+TIE_BREAKS = ("own_share", "larger_cluster", "cluster_order")
 
 
 def naics_cluster_crosswalk(
@@ -28,6 +31,7 @@ def naics_cluster_crosswalk(
     cluster: str = "cluster_code",
     digits: int = 4,
     concordance: dict | None = None,
+    tie_break: str = "own_share",
 ) -> pd.DataFrame:
     """Assign coarser NAICS codes to clusters by the majority of their detailed codes.
 
@@ -54,6 +58,11 @@ def naics_cluster_crosswalk(
         Coarse codes that changed between NAICS editions: new code -> list of old
         coarse codes whose detailed codes it takes (e.g. ``{"7225": ["7221", "7222"]}``
         for restaurants, NAICS 2007 -> 2012). The old codes stay in the result too.
+    tie_break : str
+        Rule for a tie: ``"own_share"`` (default, as above), ``"larger_cluster"`` (the
+        opposite: the cluster with more detailed codes in its whole definition wins) or
+        ``"cluster_order"`` (the first cluster in sorted order). Comparing the rules shows
+        how much a result depends on the ties.
 
     Returns
     -------
@@ -86,6 +95,8 @@ def naics_cluster_crosswalk(
     require_columns(definitions, [code, cluster], "definitions")
     require_nonempty(definitions, "definitions")
     digits = require_positive_int(digits, "digits")
+    if tie_break not in TIE_BREAKS:
+        raise ValueError(f"tie_break must be one of {TIE_BREAKS}, got {tie_break!r}")
     if definitions[[code, cluster]].isna().any().any():
         raise ValueError(f"definitions has missing values in {code!r} or {cluster!r}")
     codes = definitions[code].astype(str).str.strip()
@@ -127,9 +138,11 @@ def naics_cluster_crosswalk(
     counts["share_of_cluster"] = (
         counts["n_codes_in_cluster"] / counts["cluster"].map(cluster_size).to_numpy()
     )
+    secondary = {"own_share": False, "larger_cluster": True, "cluster_order": None}[tie_break]
+    keys = ["naics", "n_codes_in_cluster"] + (["share_of_cluster"] if secondary is not None else [])
     counts = counts.sort_values(
-        ["naics", "n_codes_in_cluster", "share_of_cluster", "cluster"],
-        ascending=[True, False, False, True],
+        [*keys, "cluster"],
+        ascending=[True, False] + ([secondary] if secondary is not None else []) + [True],
         kind="stable",
     )
     totals = counts.groupby("naics")["n_codes_in_cluster"].agg(
@@ -151,3 +164,64 @@ def naics_cluster_crosswalk(
     out["confident"] = out["n_clusters"] == 1
     out["tied"] = n_top.loc[best.index].to_numpy() > 1
     return out.reset_index(drop=True)
+
+
+def cluster_code_coverage(
+    definitions: pd.DataFrame,
+    crosswalk: pd.DataFrame,
+    *,
+    code: str = "naics6",
+    cluster: str = "cluster_code",
+) -> pd.DataFrame:
+    """How much of each cluster's definition survives the coarse crosswalk.
+
+    A cluster whose detailed codes sit in coarse codes assigned to other clusters loses
+    those industries on coarse data (and may vanish); a cluster whose coarse codes hold
+    many detailed codes of other clusters is *diluted* by them. For each cluster: its
+    detailed codes, how many of them sit in a coarse code assigned to it and that share,
+    and ``purity``, the share of the detailed codes of its coarse codes that are its own.
+
+    Parameters
+    ----------
+    definitions : pandas.DataFrame
+        The detailed definitions given to ``naics_cluster_crosswalk``.
+    crosswalk : pandas.DataFrame
+        Its result (columns ``naics`` and ``cluster``).
+    code, cluster : str
+        Column names of ``definitions``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: cluster; ``n_codes, n_codes_kept, share_kept, purity`` (NaN for a cluster
+        with no coarse code), sorted by ``share_kept``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Missing columns.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"naics6": ["336411", "336412", "336413"], "cluster_code": [2, 1, 2]})
+    >>> cluster_code_coverage(d, naics_cluster_crosswalk(d))[["share_kept", "purity"]].to_dict()
+    {'share_kept': {1: 0.0, 2: 1.0}, 'purity': {1: nan, 2: 0.6666666666666666}}
+    """
+    require_dataframe(definitions, "definitions")
+    require_columns(definitions, [code, cluster], "definitions")
+    require_dataframe(crosswalk, "crosswalk")
+    require_columns(crosswalk, ["naics", "cluster"], "crosswalk")
+    digits = int(crosswalk["naics"].astype(str).str.len().max())
+    assigned = crosswalk.set_index("naics")["cluster"]
+    coarse = definitions[code].astype(str).str[:digits]
+    kept = coarse.map(assigned).to_numpy() == definitions[cluster].to_numpy()
+    out = (
+        pd.DataFrame({"cluster": definitions[cluster].to_numpy(), "kept": kept})
+        .groupby("cluster")["kept"]
+        .agg(n_codes="size", n_codes_kept="sum")
+    )
+    out["share_kept"] = out["n_codes_kept"] / out["n_codes"]
+    if {"n_codes", "n_codes_in_cluster"} <= set(crosswalk.columns):
+        own = crosswalk.groupby("cluster")[["n_codes_in_cluster", "n_codes"]].sum()
+        out["purity"] = (own["n_codes_in_cluster"] / own["n_codes"]).reindex(out.index)
+    return out.sort_values(["share_kept", "n_codes"], kind="stable")

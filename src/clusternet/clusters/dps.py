@@ -29,8 +29,9 @@ from clusternet.clusters._common import (
     _neighbour_values,
     _related_values,
 )
+from clusternet.clusters.absorb import fit_absorbed_ols
 from clusternet.clusters.location import location_quotient
-from clusternet.models import coefficient_table, fit_ols
+from clusternet.models import coefficient_table
 
 __all__ = [
     "dps_growth_panel",
@@ -218,12 +219,16 @@ def dps_growth_panel(
     return panel
 
 
-def fit_dps_growth(panel: pd.DataFrame, *, terms=None):
+def fit_dps_growth(
+    panel: pd.DataFrame, *, terms=None, fixed_effects=("region", "industry"), outcome="growth"
+):
     """Fit the Delgado-Porter-Stern growth regression on a panel of region-industry cells.
 
-    ``growth ~ terms + C(region) + C(industry)`` by OLS (statsmodels formula API, through
-    ``clusternet.models.fit_ols``) on the usable cells, with standard errors clustered
-    by region. Expected signs (papers.md 1.4, VERIFIED): negative on ``log_lq``
+    ``growth ~ terms + C(region) + C(industry)`` by OLS on the usable cells, with standard
+    errors clustered by region. The fixed effects are absorbed (``fit_absorbed_ols``,
+    statsmodels formula API through ``clusternet.models.fit_ols`` on the demeaned data):
+    the coefficients and their covariance equal the dummy-variable fit's, and the
+    dummies' coefficients are not reported. Expected signs (papers.md 1.4, VERIFIED): negative on ``log_lq``
     (convergence), positive on cluster, related and neighbouring strength.
 
     Parameters
@@ -234,6 +239,11 @@ def fit_dps_growth(panel: pd.DataFrame, *, terms=None):
         Regressors; default every ``log_*`` measure in ``panel`` among ``log_lq``,
         ``log_cluster_specialisation``, ``log_related_strength``,
         ``log_neighbour_strength``.
+    fixed_effects : sequence of str
+        Columns with a fixed effect: ``("region", "industry")`` (default), one of them,
+        or ``()`` for none (then the model has an intercept).
+    outcome : str
+        The outcome column (default ``growth``).
 
     Returns
     -------
@@ -265,15 +275,19 @@ def fit_dps_growth(panel: pd.DataFrame, *, terms=None):
       cluster-robust inference. *Journal of Human Resources* 50(2), 317-372.
     """
     require_dataframe(panel, "panel")
-    require_columns(panel, ["region", "industry", "growth", "usable"], "panel")
+    require_columns(panel, ["region", "industry", outcome, "usable"], "panel")
     if terms is None:
         terms = [t for t in DPS_TERMS if t in panel.columns]
     terms = list(terms)
     if not terms:
         raise ValueError("panel has none of the regressors " + format_items(DPS_TERMS))
     require_columns(panel, terms, "panel")
-    data = panel.loc[panel["usable"].astype(bool), ["region", "industry", "growth", *terms]]
-    n_params = len(terms) + data["region"].nunique() + data["industry"].nunique() - 1
+    fixed_effects = list(fixed_effects)
+    unknown = [f for f in fixed_effects if f not in ("region", "industry")]
+    if unknown:
+        raise ValueError(f"fixed_effects must be among 'region', 'industry'; got {unknown}")
+    data = panel.loc[panel["usable"].astype(bool), ["region", "industry", outcome, *terms]]
+    n_params = len(terms) + 1 + sum(data[f].nunique() - 1 for f in fixed_effects)
     if data["region"].nunique() < 2 or data["industry"].nunique() < 2:
         raise ValueError(
             "the regression needs usable cells in at least two regions and two industries"
@@ -282,8 +296,7 @@ def fit_dps_growth(panel: pd.DataFrame, *, terms=None):
         raise ValueError(
             f"only {len(data)} usable cells for {n_params} parameters; the regression is not identified"
         )
-    formula = "growth ~ " + " + ".join(terms) + " + C(region) + C(industry)"
-    return fit_ols(formula, data.reset_index(drop=True), cluster="region")
+    return fit_absorbed_ols(data, outcome, terms, absorb=fixed_effects, cluster="region")
 
 
 def standardised_effects(

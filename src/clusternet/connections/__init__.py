@@ -21,7 +21,11 @@ One concept per file:
   logit for the other firms of an area;
 - ``clusternet.connections.sensitivity``: does the ranking of layers hold in a sparser
   or denser network;
-- ``clusternet.connections.bridges``: how cluster organisations bridge sectors.
+- ``clusternet.connections.bridges``: how cluster organisations bridge sectors;
+- ``clusternet.connections.industry_groups``: a long region x industry table summed
+  into region x industry-group counts (e.g. the DCMS creative sub-sectors);
+- ``clusternet.connections.partnerships``: partner pairs and organisation attributes
+  from consortium participations (e.g. EU research projects).
 
 Every function validates its input and raises ``TypeError`` (wrong kind of object) or
 ``ValueError`` (impossible content) naming the parameter and the problem.
@@ -46,11 +50,13 @@ from clusternet.connections.bridges import (
 )
 from clusternet.connections.classify import classify_ties, firm_table_from_graph
 from clusternet.connections.creative_clusters import creative_cluster_table, firm_count_matrix
+from clusternet.connections.industry_groups import industry_group_matrix, suppressed_cells
 from clusternet.connections.layer_model import (
     fit_layer_model,
     layer_effects,
     layer_scenario_probabilities,
 )
+from clusternet.connections.partnerships import consortium_ties, organisation_attributes
 from clusternet.connections.profile import connection_profile, layer_diversity, layer_shares
 from clusternet.connections.sensitivity import layer_sensitivity, perturb_ties
 from clusternet.connections.spillovers import (
@@ -87,4 +93,8 @@ __all__ = [
     "sector_bridge_degree",
     "bridge_relatedness",
     "BridgeRelatedness",
+    "industry_group_matrix",
+    "suppressed_cells",
+    "consortium_ties",
+    "organisation_attributes",
 ]

@@ -24,7 +24,17 @@ one concept per file:
   ensemble means with confidence intervals (``ensemble_mean_ci``) and the measurement of
   a whole ensemble along the continuum (``simulate_continuum``);
 - ``clusternet.hierarchy.formal``: the alignment of an informal network with a formal
-  chain of command (``formal_tier_digraph``, ``observed_laterality``, ``dyad_table``).
+  chain of command (``formal_tier_digraph``, ``observed_laterality``, ``dyad_table``);
+- ``clusternet.hierarchy.flow``: flow hierarchy, Krackhardt's hierarchy and
+  connectedness, and reciprocity of networks too large for a reachability matrix
+  (``network_hierarchy``);
+- ``clusternet.hierarchy.consortia``: the coordinator -> partner network of project
+  consortia (``coordination_arcs``) and its random-coordinator reference
+  (``random_coordinators``);
+- ``clusternet.hierarchy.concentration``: how concentrated a role is across
+  organisations (``gini_coefficient``, ``top_share``);
+- ``clusternet.hierarchy.core``: the main k-core and the tie densities within, across
+  and outside it (``core_periphery_densities``).
 
 Direction convention: an arc points from the person who gives (orders, advice) to the
 person who receives, so a formal organisation chart is an out-tree rooted at the top.
@@ -47,9 +57,13 @@ References
 from __future__ import annotations
 
 from clusternet.hierarchy.centralisation import freeman_centralisation, top_tier_path_share
+from clusternet.hierarchy.concentration import gini_coefficient, top_share
+from clusternet.hierarchy.consortia import coordination_arcs, random_coordinators
 from clusternet.hierarchy.continuum import simulate_continuum
+from clusternet.hierarchy.core import core_periphery_densities
 from clusternet.hierarchy.diffusion import simulate_diffusion, steps_to_reach
 from clusternet.hierarchy.ensemble import ensemble_mean_ci
+from clusternet.hierarchy.flow import network_hierarchy
 from clusternet.hierarchy.formal import (
     LateralityResult,
     dyad_table,
@@ -86,4 +100,10 @@ __all__ = [
     "observed_laterality",
     "LateralityResult",
     "dyad_table",
+    "network_hierarchy",
+    "coordination_arcs",
+    "random_coordinators",
+    "gini_coefficient",
+    "top_share",
+    "core_periphery_densities",
 ]

@@ -18,6 +18,9 @@ One concept per file:
   (``STAGE_RULES``), with a confidence for every classification;
 - ``evaluation``: :func:`stage_confusion` and :func:`stage_recovery` compare
   classifications with known (planted) stages;
+- ``stability``: :func:`stage_stability` reclassifies with alternative thresholds and
+  reports the share of pairs that change stage; :func:`stage_shares` counts the pairs
+  per stage with an interval from the stage probabilities;
 - ``indicators``: :func:`lifecycle_indicator_table` builds the indicator table of every
   region and cluster (size, specialisation, focus, growth, firm formation, stars and
   stage) from two years of data, reusing the Porter chapter's helpers
@@ -41,6 +44,7 @@ from clusternet.lifecycle.classify import STAGE_RULES, classify_life_cycle
 from clusternet.lifecycle.evaluation import StageRecovery, stage_confusion, stage_recovery
 from clusternet.lifecycle.features import lifecycle_features
 from clusternet.lifecycle.indicators import lifecycle_indicator_table
+from clusternet.lifecycle.stability import StageStability, stage_shares, stage_stability
 
 __all__ = [
     "LIFECYCLE_STAGES",
@@ -51,4 +55,7 @@ __all__ = [
     "stage_confusion",
     "StageRecovery",
     "lifecycle_indicator_table",
+    "stage_stability",
+    "stage_shares",
+    "StageStability",
 ]

@@ -80,12 +80,13 @@ def lifecycle_features(
     cluster: str = "cluster",
     year: str = "year",
     employment: str = "employment",
-    firms: str = "firms",
+    firms: str | None = "firms",
     diversity: str | None = None,
     window: int | None = None,
     firm_weight: float = 0.5,
     noise: float | None = None,
     alpha: float = 0.05,
+    min_employment: float | None = None,
 ) -> pd.DataFrame:
     r"""Trend features of every region-cluster trajectory, with standard errors.
 
@@ -110,8 +111,11 @@ def lifecycle_features(
         region for "rest of the economy" if needed), because region totals and the
         reference economy are computed from it. Balanced: every region-cluster pair in
         every year of the window, with at least one employee and one firm.
-    region, cluster, year, employment, firms : str
+    region, cluster, year, employment : str
         Column names.
+    firms : str or None
+        Column of the number of firms; ``None`` for employment only (official tables
+        without business counts), which needs ``firm_weight=0``.
     diversity : str, optional
         Column holding a diversity index of the cluster's firms (e.g. one minus the
         Herfindahl index of their technology fields), a number in [0, 1].
@@ -128,6 +132,12 @@ def lifecycle_features(
         measurement error only, not about whether the change is part of a life cycle.
     alpha : float
         1 - confidence level of the interval of ``growth`` (default 95%).
+    min_employment : float, optional
+        By default every pair must have positive counts in every year of the window (an
+        error names the pairs that do not). With ``min_employment``, a pair with fewer
+        employees (or, if ``firms`` is used, no firm) in some year of the window is kept
+        in the reference economy and in the output, flagged ``usable`` False with its
+        ``exclusion_reason``, and its trend columns are missing.
 
     Returns
     -------
@@ -137,7 +147,9 @@ def lifecycle_features(
         observed), ``growth, growth_se, growth_ci_lower, growth_ci_upper,
         employment_growth, firm_growth, specialisation, specialisation_log_se,
         specialisation_trend, df`` and, with ``diversity``, ``diversity,
-        diversity_trend, diversity_trend_se``.
+        diversity_trend, diversity_trend_se``; then ``usable`` and ``exclusion_reason``
+        (empty for usable pairs). Without ``firms`` the ``firms`` and ``firm_growth``
+        columns are left out.
 
     Raises
     ------
@@ -146,8 +158,9 @@ def lifecycle_features(
         numeric, or a parameter has the wrong type.
     ValueError
         Missing columns or values, negative counts, duplicated region-cluster-year rows,
-        an unbalanced panel or zero counts (the pairs are named), fewer than 2 years, a
-        ``diversity`` outside [0, 1], or fewer than 3 years without ``noise``.
+        an unbalanced panel or zero counts without ``min_employment`` (the pairs are
+        named), fewer than 2 years, a ``diversity`` outside [0, 1], fewer than 3 years
+        without ``noise``, or ``firms=None`` with a ``firm_weight`` other than 0.
 
     Examples
     --------
@@ -171,13 +184,13 @@ def lifecycle_features(
         "cluster": cluster,
         "year": year,
         "employment": employment,
-        "firms": firms,
     }
     for label, value in names.items():
         _require_column_name(value, label)
-    if diversity is not None:
-        _require_column_name(diversity, "diversity")
-    counts = [employment, firms]
+    for label, value in (("firms", firms), ("diversity", diversity)):
+        if value is not None:
+            _require_column_name(value, label)
+    counts = [employment] + ([firms] if firms is not None else [])
     columns = [region, cluster, year, *counts] + ([diversity] if diversity else [])
     require_columns(panel, columns, "panel")
     require_nonempty(panel, "panel")
@@ -187,6 +200,12 @@ def lifecycle_features(
     if not (panel[year] == np.round(panel[year])).all():
         raise ValueError(f"panel column {year!r} must hold whole years")
     firm_weight = require_fraction(firm_weight, "firm_weight")
+    if firms is None and firm_weight != 0:
+        raise ValueError(
+            f"firm_weight must be 0 when firms is None (employment only), got {firm_weight}"
+        )
+    if min_employment is not None:
+        min_employment = require_real(min_employment, "min_employment", minimum=0.0)
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
     if noise is not None:
         noise = require_real(noise, "noise", minimum=0.0, inclusive=False)
@@ -231,7 +250,7 @@ def lifecycle_features(
             f"{all_years.min()}-{all_years.max()}: {format_items(list(incomplete.index))}; add rows (the "
             "reference economy must be complete) or shorten the window"
         )
-    for column in counts:
+    for column in counts if min_employment is None else []:
         zero = data.loc[data[column] <= 0, [region, cluster]].drop_duplicates()
         if len(zero):
             raise ValueError(
@@ -241,10 +260,23 @@ def lifecycle_features(
             )
 
     emp = _cube(data, region, cluster, year, employment, regions, clusters, all_years)
-    frm = _cube(data, region, cluster, year, firms, regions, clusters, all_years)
     n_pairs = len(regions) * len(clusters)
-    log_emp_share = np.log(emp / emp.sum(axis=(0, 1), keepdims=True)).reshape(n_pairs, -1)
-    log_firm_share = np.log(frm / frm.sum(axis=(0, 1), keepdims=True)).reshape(n_pairs, -1)
+    floor = max(min_employment or 0.0, np.finfo(float).tiny)
+    too_small = (emp < floor).any(axis=2).ravel()
+    if firms is not None:
+        frm = _cube(data, region, cluster, year, firms, regions, clusters, all_years)
+        no_firms = (frm <= 0).any(axis=2).ravel()
+    else:
+        frm, no_firms = emp, np.zeros(n_pairs, dtype=bool)
+    usable = ~(too_small | no_firms)
+    if not usable.any():
+        raise ValueError(
+            f"no region-cluster pair has at least {floor:g} employees (and a firm) in every year "
+            "of the window"
+        )
+    with np.errstate(divide="ignore"):
+        log_emp_share = np.log(emp / emp.sum(axis=(0, 1), keepdims=True)).reshape(n_pairs, -1)
+        log_firm_share = np.log(frm / frm.sum(axis=(0, 1), keepdims=True)).reshape(n_pairs, -1)
     lq = np.stack(
         [
             location_quotient(
@@ -254,19 +286,23 @@ def lifecycle_features(
         ],
         axis=2,
     ).reshape(n_pairs, -1)
+    # unusable pairs get placeholder values (their trends are blanked below)
+    log_emp_share[~usable] = 0.0
+    log_firm_share[~usable] = 0.0
+    log_lq = np.log(np.where(usable[:, None], lq, 1.0))
     quantity = (1 - firm_weight) * log_emp_share + firm_weight * log_firm_share
 
     growth, _, sigma_q, slope_factor, level_factor = _trend(quantity, all_years)
     employment_growth = _trend(log_emp_share, all_years)[0]
     firm_growth = _trend(log_firm_share, all_years)[0]
-    lq_slope, lq_fitted, sigma_l, _, _ = _trend(np.log(lq), all_years)
+    lq_slope, lq_fitted, sigma_l, _, _ = _trend(log_lq, all_years)
     if noise is None:
         df = float(all_years.size - 2)
         growth_se = sigma_q * slope_factor
         level_se = sigma_l * level_factor
     else:
         df = np.inf
-        quantity_noise = noise * np.hypot(1 - firm_weight, firm_weight)
+        quantity_noise = noise * float(np.hypot(1 - firm_weight, firm_weight))
         growth_se = np.full(n_pairs, quantity_noise * slope_factor)
         level_se = np.full(n_pairs, noise * level_factor)
     critical = float(stats.t.ppf(1 - alpha / 2, df))
@@ -301,4 +337,20 @@ def lifecycle_features(
             diversity_trend=d_slope,
             diversity_trend_se=sigma_d * slope_factor,
         )
+    if firms is None:
+        out = out.drop(columns=["firms", "firm_growth"])
+    trends = [
+        c
+        for c in out.columns
+        if c.startswith(("growth", "employment_growth", "firm_growth", "specialisation"))
+        or c.startswith("diversity")
+    ]
+    out.loc[~usable, trends] = np.nan
+    reason = np.where(
+        too_small,
+        f"too small: employment below {floor:g} in some year",
+        np.where(no_firms, "no firms in some year", ""),
+    )
+    out["usable"] = usable
+    out["exclusion_reason"] = pd.Series(reason, dtype="str")
     return out

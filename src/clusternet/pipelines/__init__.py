@@ -8,8 +8,9 @@ helpers build
 
 - collaboration profiles: the share of firms with each kind of partner, with Wilson
   confidence intervals, overall or by city-region (:func:`collaboration_profile`);
-- the number of partner *types* at each scale, the diversity measure of Fitjar and
-  Rodriguez-Pose (2011) (:func:`add_partner_counts`), and counts by learning mode, STI
+- the number of partner *types* at each scale (:func:`add_partner_counts`), a stand-in
+  for the "more diverse set of international partners" of Fitjar and Rodriguez-Pose's
+  (2011) abstract (the paper's own coding is unverified), and counts by learning mode, STI
   versus DUI (Jensen et al. 2007; :func:`add_mode_counts`);
 - logit models of innovation through the statsmodels formula API
   (:func:`fit_pipeline_logit`) reported as odds ratios and average marginal effects with
@@ -19,7 +20,11 @@ helpers build
   their difference (:func:`pipeline_effect_comparison`, :func:`clusternet.models.fieller_ratio_interval`,
   :func:`bootstrap_ratio_interval`);
 - a test of complementarity between local and distant partners
-  (:func:`pipeline_complementarity`).
+  (:func:`pipeline_complementarity`);
+- for tie lists between economies (the GitHub Innovation Graph): partner concentration,
+  reciprocity, hubs and their change between two periods (:func:`partner_concentration`,
+  :func:`tie_reciprocity`, :func:`network_reciprocity`, :func:`collaboration_hubs`,
+  :func:`concentration_change`).
 
 The vocabularies of the Norwegian survey (partner types, scales, city-regions) are defined
 in ``clusternet.catalog.pipelines``; the chapter's settings (its controls, regions,
@@ -27,7 +32,8 @@ bootstrap) live in ``clusternet.book.global_pipelines``.
 
 Modules: ``survey`` (validation and counts), ``profile`` (collaboration profiles),
 ``logit`` (models and their tables), ``ratio`` (difference and ratio of two effects),
-``complementarity`` (local and distant partners together).
+``complementarity`` (local and distant partners together), ``economy_ties`` (ties between
+economies).
 
 References
 ----------
@@ -43,6 +49,13 @@ References
 """
 
 from clusternet.pipelines.complementarity import pipeline_complementarity
+from clusternet.pipelines.economy_ties import (
+    collaboration_hubs,
+    concentration_change,
+    network_reciprocity,
+    partner_concentration,
+    tie_reciprocity,
+)
 from clusternet.pipelines.logit import SCALE_REGRESSORS as SCALE_REGRESSORS
 from clusternet.pipelines.logit import fit_pipeline_logit, pipeline_results_table
 from clusternet.pipelines.profile import collaboration_profile
@@ -69,4 +82,9 @@ __all__ = [
     "bootstrap_ratio_interval",
     "pipeline_effect_comparison",
     "pipeline_complementarity",
+    "partner_concentration",
+    "tie_reciprocity",
+    "network_reciprocity",
+    "collaboration_hubs",
+    "concentration_change",
 ]

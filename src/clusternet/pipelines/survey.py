@@ -148,8 +148,9 @@ def add_partner_counts(
         Partner types and scales.
     measure : {"types", "partners"}
         ``"types"`` counts the partner *types* the firm collaborates with at each scale
-        (0 to the number of types; the diversity measure of Fitjar and Rodriguez-Pose
-        2011); ``"partners"`` sums the counts.
+        (0 to the number of types; a stand-in for the partner diversity of Fitjar and
+        Rodriguez-Pose 2011, whose own coding is unverified); ``"partners"`` sums the
+        counts.
 
     Returns
     -------

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from clusternet._validation import format_items, require_columns, require_dataframe, require_seed
 from clusternet.connections import LAYERS
 from clusternet.plotting import FULL_WIDTH, OKABE_ITO, PALETTE, new_figure
+from clusternet.plotting._connections_real import plot_creative_ranking, plot_partner_effects
 
 __all__ = [
     "LAYER_COLOURS",
@@ -28,6 +29,8 @@ __all__ = [
     "plot_spillover",
     "plot_layer_sensitivity",
     "plot_bridge_relatedness",
+    "plot_creative_ranking",
+    "plot_partner_effects",
 ]
 
 LAYER_COLOURS = {
@@ -247,7 +250,13 @@ def plot_place_network(
     return ax
 
 
-def plot_layer_mix(shares: pd.DataFrame, *, labels: dict | None = None, ax=None):
+def plot_layer_mix(
+    shares: pd.DataFrame,
+    *,
+    labels: dict | None = None,
+    xlabel: str = "Share of creative firms' ties",
+    ax=None,
+):
     """Stacked horizontal bars: the share of ties in each layer, one bar per group.
 
     Parameters
@@ -257,6 +266,8 @@ def plot_layer_mix(shares: pd.DataFrame, *, labels: dict | None = None, ax=None)
         ``share_cross_sector``), indexed by group.
     labels : dict, optional
         Group -> bar label (e.g. place name and profile).
+    xlabel : str
+        Label of the share axis.
     ax : matplotlib Axes, optional
 
     Returns
@@ -312,7 +323,7 @@ def plot_layer_mix(shares: pd.DataFrame, *, labels: dict | None = None, ax=None)
     ax.set_yticks(positions, names)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda x, _: f"{100 * x:.0f}%")
-    ax.set_xlabel("Share of creative firms' ties")
+    ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
     return ax

@@ -27,6 +27,7 @@ __all__ = [
     "plot_diffusion_along_continuum",
     "plot_robustness_curves",
     "plot_real_laterality",
+    "plot_consortia_on_continuum",
 ]
 
 _BAND_COLUMNS = ["mean", "ci_lower", "ci_upper"]
@@ -349,4 +350,60 @@ def plot_real_laterality(table: pd.DataFrame, *, ax=None):
     )
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=2, fontsize=10.5)
+    return ax
+
+
+def plot_consortia_on_continuum(
+    along: Mapping[str, pd.DataFrame], consortia: Mapping[str, Mapping], *, ax=None
+):
+    """A real network's hierarchy scores against the sample continuum, measure by measure.
+
+    Parameters
+    ----------
+    along : mapping
+        Line label -> table with ``laterality, mean, ci_lower, ci_upper`` (the sample
+        ensemble, from ``ensemble_mean_ci``).
+    consortia : mapping
+        The same labels -> mapping with ``observed``, ``ci_lower``, ``ci_upper`` and,
+        optionally, ``random_lower``, ``random_upper`` (the range of a reference; NaN or
+        absent for none).
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    ValueError
+        Empty or mismatched mappings, or a table without the band columns.
+    """
+    if not isinstance(along, Mapping) or not along or set(along) != set(consortia):
+        raise ValueError("along and consortia must be non-empty mappings with the same labels")
+    if ax is None:
+        _, ax = new_figure(height=5.4)
+    for colour, (label, frame) in zip(PALETTE, along.items(), strict=False):
+        _check_summary(frame, f"along[{label!r}]")
+        _band(ax, frame, f"{label}: sample organisations", colour)
+        real = consortia[label]
+        ax.axhspan(real["ci_lower"], real["ci_upper"], color=colour, alpha=0.35, lw=0)
+        ax.axhline(
+            real["observed"], color=colour, linestyle="--", lw=2, label=f"{label}: EU consortia"
+        )
+        low, high = real.get("random_lower", np.nan), real.get("random_upper", np.nan)
+        if np.isfinite(low) and np.isfinite(high):
+            ax.axhspan(
+                low,
+                high,
+                facecolor="none",
+                edgecolor=colour,
+                hatch="///",
+                lw=0.8,
+                label=f"{label}: EU, random coordinators",
+            )
+    ax.set_xlabel("Laterality of the sample organisations (share of ties re-wired)")
+    ax.set_ylabel("Score (0 to 1)")
+    ax.set_ylim(-0.03, 1.03)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, fontsize=10)
     return ax

@@ -6,6 +6,8 @@ grey-scale print and for colour-blind readers.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -27,6 +29,7 @@ __all__ = [
     "STAGE_MARKERS",
     "plot_planted_trajectories",
     "plot_stage_plane",
+    "plot_example_trajectories",
 ]
 
 STAGE_COLOURS = {
@@ -250,3 +253,79 @@ def plot_stage_plane(
     ax.set_ylabel("Location quotient (log scale)")
     ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), title="Stage")
     return ax
+
+
+def plot_example_trajectories(
+    series: pd.DataFrame,
+    *,
+    summary: pd.DataFrame,
+    shade: tuple[float, float] | None = None,
+    ncols: int = 4,
+    axes=None,
+) -> np.ndarray:
+    """Small multiples of real trajectories, each titled with its stage and confidence.
+
+    Parameters
+    ----------
+    series : pandas.DataFrame
+        ``example, year, index``: one line per example (an index, first year = 100).
+    summary : pandas.DataFrame
+        ``example, source, stage, confidence``: one row per example, in drawing order.
+    shade : tuple of float, optional
+        ``(first, last)`` years shaded in the panels whose ``source`` is ``"US"`` (the
+        pandemic year, not read by the stage shown).
+    ncols : int
+        Panels per row.
+    axes : numpy.ndarray of matplotlib Axes, optional
+        At least as many Axes as examples; by default a new figure.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+        The panels, flattened, in the order of ``summary``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Missing columns, no examples, an example of ``summary`` without a series, or
+        too few ``axes``.
+    """
+    require_dataframe(series, "series")
+    require_dataframe(summary, "summary")
+    require_columns(series, ["example", "year", "index"], "series")
+    require_columns(summary, ["example", "source", "stage", "confidence"], "summary")
+    require_nonempty(summary, "summary")
+    ncols = require_positive_int(ncols, "ncols")
+    missing = sorted(set(summary["example"]) - set(series["example"]))
+    if missing:
+        raise ValueError(f"series has no rows for example(s) {missing}")
+    n = len(summary)
+    if axes is None:
+        nrows = -(-n // ncols)
+        _, axes = new_figure(height=3.6 * nrows, ncols=ncols, nrows=nrows, squeeze=False)
+    axes = np.asarray(axes).ravel()
+    if axes.size < n:
+        raise ValueError(f"axes has {axes.size} Axes for {n} examples")
+    for ax, row in zip(axes, summary.itertuples(index=False), strict=False):
+        line = series[series["example"] == row.example].sort_values("year")
+        colour = STAGE_COLOURS.get(row.stage, "0.2")
+        ax.plot(
+            line["year"],
+            line["index"],
+            color=colour,
+            marker=STAGE_MARKERS.get(row.stage, "o"),
+            linewidth=2,
+        )
+        ax.axhline(100, color="0.5", linestyle=":", linewidth=1)
+        if shade is not None and row.source == "US":
+            ax.axvspan(shade[0], shade[1], color="0.9", zorder=0)
+        years = line["year"].to_numpy()
+        ax.set_xticks(years, [f"'{int(y) % 100:02d}" for y in years])
+        title = "\n".join(textwrap.wrap(str(row.example), 26))
+        ax.set_title(f"{title}\n{row.stage}, confidence {100 * row.confidence:.0f}%", fontsize=9)
+        ax.grid(axis="x", visible=False)
+    for ax in axes[n:]:
+        ax.set_visible(False)
+    for ax in axes[::ncols]:
+        ax.set_ylabel("Share of economy\n(first year = 100)")
+    return axes[:n]

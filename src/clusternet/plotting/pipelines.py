@@ -13,7 +13,13 @@ import pandas as pd
 from clusternet._validation import require_columns, require_dataframe, require_nonempty
 from clusternet.plotting import OKABE_ITO, new_figure
 
-__all__ = ["plot_collaboration_profile", "plot_partner_forest", "plot_effect_ratio", "SCALE_STYLE"]
+__all__ = [
+    "plot_collaboration_profile",
+    "plot_partner_forest",
+    "plot_effect_ratio",
+    "plot_partner_concentration_change",
+    "SCALE_STYLE",
+]
 
 #: colour, marker and label of each geographic scale
 SCALE_STYLE = {
@@ -325,4 +331,54 @@ def plot_effect_ratio(
     ax.set_xlabel("International effect / regional effect (95% interval)")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=10.5)
+    return ax
+
+
+def plot_partner_concentration_change(
+    change: pd.DataFrame,
+    *,
+    years: tuple[int, int] = (2020, 2025),
+    label: tuple[str, ...] = (),
+    ax=None,
+):
+    """Each economy's top-partner share in two years, with the line of no change.
+
+    Parameters
+    ----------
+    change : pandas.DataFrame
+        From ``clusternet.concentration_change``: ``economy``, ``top_share_before``,
+        ``top_share_after``, ``top_partner_after``.
+    years : tuple of int
+        The two years, for the axis labels.
+    label : tuple of str
+        Economies to name beside their point.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    require_dataframe(change, "change")
+    require_nonempty(change, "change")
+    require_columns(
+        change, ["economy", "top_share_before", "top_share_after", "top_partner_after"], "change"
+    )
+    if ax is None:
+        _, ax = new_figure(width=6.0, height=5.0)
+    us = change["top_partner_after"].eq("US").to_numpy()
+    x = 100 * change["top_share_before"].to_numpy(dtype=float)
+    y = 100 * change["top_share_after"].to_numpy(dtype=float)
+    ax.plot([0, 100], [0, 100], ls="--", color="0.5", lw=1, label="No change")
+    ax.scatter(x[us], y[us], color=OKABE_ITO["blue"], marker="o", s=22, alpha=0.8,
+               label=f"Top partner in {years[1]}: United States")  # fmt: skip
+    ax.scatter(x[~us], y[~us], color=OKABE_ITO["orange"], marker="D", s=22, alpha=0.9,
+               label=f"Top partner in {years[1]}: another economy")  # fmt: skip
+    for economy, xi, yi in zip(change["economy"], x, y, strict=True):
+        if economy in label:
+            ax.annotate(economy, (xi, yi), xytext=(3, 3), textcoords="offset points", fontsize=8)
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel(f"Share with the top partner, {years[0]} (%)")
+    ax.set_ylabel(f"Share with the top partner, {years[1]} (%)")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
     return ax

@@ -16,7 +16,13 @@ from clusternet._validation import require_columns, require_dataframe
 from clusternet.plotting import FULL_WIDTH, OKABE_ITO, line_with_band, new_figure
 from clusternet.smallworld import AffiliationNetwork
 
-__all__ = ["plot_affiliation_network", "plot_q_series", "plot_inverted_u"]
+__all__ = [
+    "plot_affiliation_network",
+    "plot_q_series",
+    "plot_inverted_u",
+    "plot_q_drivers",
+    "plot_success_against_q",
+]
 
 
 def _panels(axes, n: int, name: str = "axes") -> np.ndarray:
@@ -116,6 +122,7 @@ def plot_q_series(
     comparison: pd.DataFrame | None = None,
     label: str = "Q",
     comparison_label: str = "",
+    xlabel: str = "Year (network of the preceding seven years)",
     ax=None,
 ):
     """Yearly Q with a 95% band, optionally against a second series (e.g. another benchmark).
@@ -128,6 +135,8 @@ def plot_q_series(
         A second yearly table drawn as a dashed line.
     label, comparison_label : str
         Legend labels.
+    xlabel : str
+        Label of the year axis (say which window each year's network covers).
     ax : matplotlib Axes, optional
 
     Returns
@@ -172,7 +181,7 @@ def plot_q_series(
         textcoords="offset points",
         color="0.35",
     )
-    ax.set_xlabel("Year (network of the preceding seven years)")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("Small-world quotient Q")
     ax.legend(loc="lower center")
     return ax
@@ -257,4 +266,132 @@ def plot_inverted_u(panels, *, true_turning_point: float | None = None, axes=Non
         ax.set_ylabel(ylabel)
     handles, labels = axes[0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="outside lower center", ncols=len(labels), fontsize=10.5)
+    return axes
+
+
+def plot_q_drivers(yearly: pd.DataFrame, *, axes=None):
+    """What moves a yearly Q: its two ratios (left) and the network's make-up (right).
+
+    Parameters
+    ----------
+    yearly : pandas.DataFrame
+        A yearly Q table (``clusternet.small_world_q_by_year``) with the columns ``year,
+        clustering_ratio, path_length_ratio, giant_share`` and ``mean_team_size``.
+    axes : sequence of two matplotlib Axes, optional
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+        The two panels.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Not a DataFrame, missing columns, or not two Axes.
+    """
+    require_dataframe(yearly, "yearly")
+    columns = ["year", "clustering_ratio", "path_length_ratio", "giant_share", "mean_team_size"]
+    require_columns(yearly, columns, "yearly")
+    if axes is None:
+        _, axes = new_figure(width=FULL_WIDTH, height=4.4, ncols=2, sharex=True)
+    left, right = _panels(axes, 2)
+    left.plot(
+        yearly["year"],
+        yearly["clustering_ratio"],
+        color=OKABE_ITO["blue"],
+        linewidth=2,
+        label="clustering ratio",
+    )
+    left.plot(
+        yearly["year"],
+        yearly["path_length_ratio"],
+        color=OKABE_ITO["vermillion"],
+        linewidth=2,
+        linestyle="--",
+        label="path-length ratio",
+    )
+    left.axhline(1.0, color="0.35", linewidth=1, linestyle=":")
+    left.set_ylabel("Real / random")
+    left.set_xlabel("Year")
+    left.legend(loc="upper right")
+    right.plot(
+        yearly["year"],
+        100 * yearly["giant_share"],
+        color=OKABE_ITO["green"],
+        linewidth=2,
+        label="giant component (% of people)",
+    )
+    right.set_ylabel("Giant component (% of people)")
+    right.set_xlabel("Year")
+    twin = right.twinx()
+    twin.plot(
+        yearly["year"],
+        yearly["mean_team_size"],
+        color=OKABE_ITO["orange"],
+        linewidth=2,
+        linestyle="--",
+        label="mean team size",
+    )
+    twin.set_ylabel("Mean team size")
+    handles = right.get_lines() + twin.get_lines()
+    right.legend(handles, [h.get_label() for h in handles], loc="lower right")
+    return np.array([left, right], dtype=object)
+
+
+def plot_success_against_q(panels, *, axes=None):
+    """Success against the year's Q: yearly shares and a fitted quadratic, one panel per outcome.
+
+    Unlike ``plot_inverted_u`` it marks no turning point (the fitted curve need not be an
+    inverted U) and scales the points to the largest year.
+
+    Parameters
+    ----------
+    panels : list of tuple
+        ``(fit, data, outcome, ylabel)`` as for ``plot_inverted_u``, with logit fits.
+    axes : sequence of matplotlib Axes, optional
+        One per panel.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        Empty ``panels``, data without the needed columns, or the wrong number of Axes.
+    """
+    if not isinstance(panels, (list, tuple)) or not panels:
+        raise ValueError("panels must be a non-empty list of (fit, data, outcome, ylabel)")
+    if axes is None:
+        _, axes = new_figure(width=FULL_WIDTH, height=4.4, ncols=len(panels), sharex=True)
+    axes = _panels(axes, len(panels))
+    for ax, (fit, data, outcome, ylabel) in zip(axes, panels, strict=True):
+        q = fit.q_column
+        require_dataframe(data, "data")
+        require_columns(data, ["year", q, outcome], "data")
+        by_year = data.groupby("year").agg(
+            q=(q, "first"), mean=(outcome, "mean"), n=(outcome, "size")
+        )
+        ax.scatter(
+            by_year["q"],
+            100 * by_year["mean"],
+            s=80 * by_year["n"] / by_year["n"].max(),
+            color="0.55",
+            alpha=0.8,
+            label="yearly share",
+            zorder=1,
+        )
+        curve = fit.predict(np.linspace(*fit.q_range, 120))
+        line_with_band(
+            curve["q"],
+            100 * curve["predicted"],
+            100 * curve["ci_lower"],
+            100 * curve["ci_upper"],
+            label="fitted (95% CI)",
+            color=OKABE_ITO["blue"],
+            ax=ax,
+        )
+        ax.set_xlabel("Q of the year")
+        ax.set_ylabel(ylabel)
+    axes[0].legend(loc="upper left")
     return axes

@@ -39,6 +39,7 @@ One concept per file:
 - ``quotient``: ``small_world_q`` and ``small_world_q_by_year``;
 - ``sigma``: ``small_world_sigma``, the one-mode rewired yardstick;
 - ``teams``: ``team_assembly_model``, ``team_repeat_share``;
+- ``memberships``: ``team_memberships`` (dated teams and their members, joined and checked);
 - ``inverted_u``: ``fit_inverted_u`` and its turning point;
 - ``results``: the result containers ``PathLength`` and ``SmallWorldResult``;
 - ``_common``: the kernels the files share (adjacency, triangles, bit-parallel BFS).
@@ -71,6 +72,7 @@ from clusternet.smallworld.benchmarks import (
 )
 from clusternet.smallworld.inverted_u import InvertedUFit, TurningPoint, fit_inverted_u
 from clusternet.smallworld.measures import clustering_coefficient, mean_path_length
+from clusternet.smallworld.memberships import team_memberships
 from clusternet.smallworld.quotient import small_world_q, small_world_q_by_year
 from clusternet.smallworld.results import PathLength, SmallWorldResult
 from clusternet.smallworld.sigma import small_world_sigma
@@ -94,5 +96,6 @@ __all__ = [
     "small_world_sigma",
     "team_assembly_model",
     "team_repeat_share",
+    "team_memberships",
     "fit_inverted_u",
 ]

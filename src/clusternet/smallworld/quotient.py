@@ -78,6 +78,9 @@ def small_world_q(
         networks (``bipartite_configuration_model``), projected and measured exactly like
         the observed one. ``"analytic"``: the Newman-Strogatz-Watts formulas
         (``nsw_benchmark``); fast, but its path length is biased low, so Q comes out low.
+        ``"both"``: a pair of results (simulated, analytic) from one measurement of the
+        observed network (the simulated one equals ``benchmark="simulated"`` with the same
+        seed).
     draws : int, optional
         Benchmark draws (at least 2, so that their spread gives a standard error). Default
         10 for networks of up to 20,000 people, 2 above (the draws then agree to well under
@@ -96,7 +99,7 @@ def small_world_q(
 
     Returns
     -------
-    SmallWorldResult
+    SmallWorldResult or tuple of two
         ``q``, its standard error, the observed and benchmark clustering and path length,
         the two ratios and the sizes.
 
@@ -130,7 +133,12 @@ def small_world_q(
     """
     require_network(network)
     draws, sources, exact_limit, min_giant_share = check_quotient_options(
-        clustering, benchmark, draws, sources, exact_limit, min_giant_share
+        clustering,
+        "analytic" if benchmark == "both" else benchmark,
+        draws,
+        sources,
+        exact_limit,
+        min_giant_share,
     )
     rng = require_seed(seed)
     adjacency = as_adjacency(network)
@@ -147,6 +155,36 @@ def small_world_q(
         name="the network's projection",
         min_giant_share=min_giant_share,
     )
+    shared = {
+        "network": network,
+        "clustering": clustering,
+        "observed_clustering": observed_clustering,
+        "path": path,
+        "n_ties": adjacency.nnz // 2,
+    }
+    if benchmark == "both":
+        return tuple(
+            _against(b, draws, sources, exact_limit, min_giant_share, rng, **shared)
+            for b in ("simulated", "analytic")
+        )
+    return _against(benchmark, draws, sources, exact_limit, min_giant_share, rng, **shared)
+
+
+def _against(
+    benchmark,
+    draws,
+    sources,
+    exact_limit,
+    min_giant_share,
+    rng,
+    *,
+    network,
+    clustering,
+    observed_clustering,
+    path,
+    n_ties,
+) -> SmallWorldResult:
+    """Q of an already measured network against one benchmark (draws use ``rng``)."""
     if benchmark == "analytic":
         analytic = nsw_benchmark(network.memberships, network.group_sizes)
         c_random, l_random, c_se, l_se, n_draws = (
@@ -184,7 +222,7 @@ def small_world_q(
         measure=clustering,
         n_people=network.n_people,
         n_groups=network.n_groups,
-        n_ties=adjacency.nnz // 2,
+        n_ties=n_ties,
         draws=n_draws,
         what=benchmark,
     )
@@ -228,7 +266,8 @@ def small_world_q_by_year(
     Returns
     -------
     pandas.DataFrame
-        One row per year: ``year``, then every field of ``SmallWorldResult``.
+        One row per year: ``year``, then every field of ``SmallWorldResult``; with
+        ``benchmark="both"`` two rows per year (``benchmark`` simulated, then analytic).
 
     Raises
     ------
@@ -308,5 +347,6 @@ def small_world_q_by_year(
             )
         except ValueError as error:
             raise ValueError(f"year {y} (window {y - window + 1}-{y}): {error}") from error
-        rows.append({"year": y, **result.to_dict()})
+        for one in result if isinstance(result, tuple) else (result,):
+            rows.append({"year": y, **one.to_dict()})
     return pd.DataFrame(rows)

@@ -13,6 +13,7 @@ import numbers
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from clusternet._validation import (
     format_items,
@@ -241,21 +242,21 @@ def team_repeat_share(
     sizes = network.group_sizes.astype(np.int64)
     repeat_pairs = np.zeros(network.n_groups, dtype=np.int64)
     veterans = np.zeros(network.n_groups, dtype=np.int64)
+    n = network.n_people
+    together = sp.csr_array((n, n), dtype=np.float64)  # pairs (and selves) with a shared group
+    active = np.zeros(n, dtype=bool)  # people with a group in an earlier year
     for y in np.unique(year_of_group):
-        earlier = np.flatnonzero(year_of_group < y)
         current = np.flatnonzero(year_of_group == y)
-        if earlier.size == 0:
-            continue
-        before = incidence[:, earlier]
-        together = (before @ before.T).tocsr()
-        together.data[:] = (
-            1.0  # 1 where two people (or a person with itself) shared an earlier group
-        )
         now = incidence[:, current]
-        both = np.asarray((now.T @ together).multiply(now.T).sum(axis=1)).ravel()
-        experienced = np.asarray(now.T @ (np.asarray(before.sum(axis=1)).ravel() > 0)).ravel()
-        repeat_pairs[current] = np.rint((both - experienced) / 2).astype(np.int64)
-        veterans[current] = np.rint(experienced).astype(np.int64)
+        if together.nnz:
+            both = np.asarray((now.T @ together).multiply(now.T).sum(axis=1)).ravel()
+            experienced = np.asarray(now.T @ active.astype(np.float64)).ravel()
+            repeat_pairs[current] = np.rint((both - experienced) / 2).astype(np.int64)
+            veterans[current] = np.rint(experienced).astype(np.int64)
+        # add this year's co-memberships (entries only mark "shared a group": set to 1)
+        together = together + (now @ now.T)
+        together.data[:] = 1.0
+        active |= np.asarray(now.sum(axis=1)).ravel() > 0
     pairs = sizes * (sizes - 1) // 2
     frame = pd.DataFrame(
         {
