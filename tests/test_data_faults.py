@@ -182,3 +182,22 @@ def test_declared_own_data_skip_only_the_checksum(tmp_path, monkeypatch):
     _edit(target, ",3364,114,16573,", ",3364,114,16573.5,")
     with pytest.raises(DataValidationError, match="'Employees' must hold whole numbers"):
         data.load("cbp_state_naics4_2021")
+
+
+@pytest.mark.parametrize(
+    "relative, name, old, new, column",
+    [
+        ("uk-bres/sic4_segment_lookup.csv", "gb_sic4_segments", ",4331,", ",433,", "sic_4"),
+        ("us-cbp/US-census-naics4-2021.csv", "cbp_state_naics4_2021", "\n01,", "\n1,", "Fips"),
+    ],
+)
+def test_code_columns_must_match_their_pattern(
+    tmp_path, monkeypatch, relative, name, old, new, column
+):
+    target = _copy(tmp_path, monkeypatch, relative)
+    monkeypatch.setenv("CLUSTERNET_OWN_DATA", "1")  # past the checksum, to the code check
+    _edit(target, old, new)
+    with pytest.raises(
+        DataValidationError, match=rf"column '{column}' has 1 value\(s\) not matching"
+    ):
+        data.load(name)

@@ -55,6 +55,7 @@ DATASETS = [
         licence=_LICENCE,
         nonnegative=("contribution", "max_contribution", "total_cost", "duration", "nunique"),
         unique=("rcn", "pic"),
+        patterns={"country": r"[A-Z]{2}"},
         allowed={
             "type": H2020_ORGANISATION_TYPES,
             "role": H2020_ROLES,

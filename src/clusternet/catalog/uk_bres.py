@@ -52,6 +52,7 @@ DATASETS = [
         nonnegative=("employment", "businesses"),
         unique=("year", "nuts2_code", "sic4"),
         allowed={"year": BRES_YEARS, "nuts2_code": NUTS2_REGIONS},
+        patterns={"sic4": r"\d{4}"},
         nullable=("employment", "businesses"),
         units={
             "employment": "people in employment incl. working owners (Nomis-rounded)",
@@ -75,6 +76,7 @@ DATASETS = [
         source="Nesta, nestauk/beis-indicators data/aux/sic_4_industry_segment_lookup.csv (commit 895597a)",
         licence="MIT, (c) 2019 Nesta (UPSTREAM-LICENSE)",
         unique=("sic_4",),
+        patterns={"sic_4": r"\d{4}"},
         units={"sic_4": "SIC 2007 class, 4 digits with leading zero"},
     ),
 ]
