@@ -15,9 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from clusternet.book import CHAPTERS, chapter_module
+from clusternet.book import CHAPTERS, chapter_module, execute
 
 from .conftest import BUILD, HTML, ROOT, require_current_site
 
@@ -30,11 +29,7 @@ def _require_build():
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
+    return execute.toc_files(ROOT)
 
 
 def html_pages() -> list[Path]:

@@ -32,18 +32,23 @@ from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 from myst_nb.core.read import read_myst_markdown_notebook
 
-__all__ = ["toc_notebooks", "execute_missing"]
+__all__ = ["toc_files", "toc_notebooks", "execute_missing"]
 
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def toc_notebooks(root: Path) -> list[Path]:
-    """The ``.md`` files of ``_toc.yml`` that hold code cells, in toc order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+def toc_files(root: Path) -> list[str]:
+    """Every document of ``_toc.yml`` (root first, then the parts' chapters), in toc order."""
+    toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8"))
     files = [toc["root"]]
     for part in toc.get("parts", []):
         files += [chapter["file"] for chapter in part["chapters"]]
-    paths = [root / f"{name}.md" for name in files]
+    return files
+
+
+def toc_notebooks(root: Path) -> list[Path]:
+    """The ``.md`` files of ``_toc.yml`` that hold code cells, in toc order."""
+    paths = [Path(root) / f"{name}.md" for name in toc_files(root)]
     return [p for p in paths if "{code-cell}" in p.read_text(encoding="utf-8")]
 
 
