@@ -17,11 +17,12 @@ OPENBLAS_NUM_THREADS ?= 1
 MKL_NUM_THREADS ?= 1
 export OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 
-.PHONY: format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
+.PHONY: snapshot format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
 	@echo "make test   lint, unit tests, strict clean build, post-build and browser checks"
+	@echo "make snapshot  pin every glued number of the last build (review the diff)"
 	@echo "make data   regenerate the sample data in data/ from the seeded generators"
 	@echo "make bench  benchmarks (speed ratios) and the clean/cached build times"
 	@echo "make serve  serve _build/html on http://127.0.0.1:8000"
@@ -90,6 +91,12 @@ build-check: $(STAMP)
 browser: $(STAMP)
 	bash .ci/install-browser.sh
 	$(BIN)/pytest -q -m browser tests
+
+## snapshot: pin every glued number of the last build in tests/expected/glued-numbers.csv
+## (a deliberate change to a number: rebuild, then this, then review the diff)
+snapshot: $(STAMP)
+	test -f _build/html/.build-fingerprint || { echo "error: build the book first (make book)"; exit 1; }
+	$(PY) -m tests.snapshot
 
 data: $(STAMP)
 	$(PY) -m clusternet.samples

@@ -68,6 +68,44 @@ def test_every_description_says_what_kind_of_number():
     assert "unverified" in claim.description and not claim.headline
 
 
+def _all_formation_numbers() -> dict:
+    return {
+        **formation.critical_points().published,
+        **formation.wage_gap_curves().published,
+        **formation.tomahawk().published,
+        **formation.parameter_sensitivity().published,
+    }
+
+
+def test_every_published_number_has_provenance():
+    settings = {
+        "formation_sigma",
+        "formation_mu",
+        "formation_tomahawk_costs",
+        "formation_high_mu",
+        "formation_curve_cost_low",
+        "formation_curve_cost_middle",
+        "formation_curve_cost_high",
+    }
+    for name, number in _all_formation_numbers().items():
+        expected = "analysis setting" if name in settings else "simulation"
+        assert number.provenance is not None and number.provenance.kind == expected, name
+        assert not number.estimate, name
+    published = policy.policy_evaluations().published
+    register = data.load("evidence_policy_evaluations")
+    assert all(n.provenance is not None for n in published.values())
+    for name in ("policy_canada_pbo_jobs", "policy_canada_spent", "policy_canada_planned"):
+        provenance = published[name].provenance
+        assert provenance.source == ("pbo2020superclusters",), name
+        assert provenance.kind == "quoted and verified", name
+    claim = published["policy_canada_claim_jobs_low"].provenance
+    assert claim.kind == "quoted and unverified"
+    assert published["policy_findings"].provenance.source == ("evidence_policy_evaluations",)
+    assert set(register["citation_key"]) >= {
+        s for n in published.values() for s in n.provenance.source
+    } - {"evidence_policy_evaluations"}
+
+
 def test_tomahawk_grid_brackets_the_critical_points():
     settings = formation.SETTINGS
     step = (settings.cost_max - settings.cost_min) / (settings.n_costs - 1)

@@ -148,7 +148,21 @@ def test_key_numbers_file_downloads(browser, site_url):
     page = browser.new_page()
     response = page.request.get(f"{site_url}/_static/key-numbers.csv")
     assert response.status == 200
-    assert response.text().startswith("name,value,text,unit,chapter,page,description")
+    assert response.body().startswith(b"\xef\xbb\xbfname,value,text,unit,kind,")
+    page.close()
+
+
+def test_key_numbers_filter_by_kind(browser, site_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{site_url}/chapters/key-numbers.html", wait_until="networkidle")
+    rows = page.locator("table.key-numbers tbody tr")
+    total = rows.count()
+    page.select_option('select[data-filter="kind"]', "real data")
+    visible = page.locator("table.key-numbers tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    kinds = visible.evaluate_all("rows => rows.map(r => r.dataset.kind)")
+    assert set(kinds) == {"real data"}
+    assert "of" in page.locator(".key-numbers-count").inner_text()
     page.close()
 
 

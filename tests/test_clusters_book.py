@@ -71,6 +71,29 @@ def test_every_worded_number_is_published_once_and_intervals_are_named_ci():
     assert set(analysis.KEY_RESULTS) <= set(names)
 
 
+def test_every_step_labels_its_numbers_with_a_provenance(us):
+    from clusternet.book._porter_wording import publish
+
+    cbp, clusters = us
+    assert {n.provenance.kind for n in clusters.published.values()} == {"real data"}
+    defined = clusters.published["porter_traded_clusters_defined"].provenance
+    assert defined.source == ("porter_clusters_naics2007",)
+    sample = analysis.sample_growth_regression().published
+    kinds = {name: number.provenance.kind for name, number in sample.items()}
+    assert kinds.pop("porter_published_cluster_effect") == "quoted and verified"
+    assert kinds.pop("porter_confidence_level") == "analysis setting"
+    assert set(kinds.values()) == {"sample data"}
+    strong = analysis.strong_clusters(
+        cbp, clusters, analysis.traded_location_quotients(cbp, clusters)
+    ).published
+    assert strong["porter_default_lq_threshold"].provenance.kind == "analysis setting"
+    assert strong["porter_three_star_pairs"].provenance.vintage == "2021"
+    with pytest.raises(KeyError, match="no provenance"):
+        publish({"porter_sample_years": 10}, alpha=0.05, provenance={})
+    with pytest.raises(TypeError):
+        publish({"porter_sample_years": 10}, alpha=0.05, provenance="clusternet")
+
+
 def test_settings_are_frozen_and_years_consistent():
     with pytest.raises(dataclasses.FrozenInstanceError):
         analysis.SETTINGS.end_year = 2022

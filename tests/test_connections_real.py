@@ -320,3 +320,36 @@ def test_real_data_figures_draw():
     with pytest.raises(ValueError, match="two outcomes"):
         figures.plot_partner_effects(effects[effects["outcome"] == "odds"])
     plt.close("all")
+
+
+def test_every_published_number_has_provenance_and_estimates_have_intervals(gb, eu):
+    from clusternet.book.published import with_intervals
+
+    economy = analysis.sample_economy()
+    layers = analysis.tie_layers(economy)
+    model = analysis.innovation_by_layer(layers)
+    bridges = analysis.us_bridges()
+    steps = {
+        "gb": gb,
+        "eu_layers": eu[0],
+        "eu_outcomes": eu[1],
+        "economy": economy,
+        "clusters": analysis.creative_clusters(economy),
+        "mix": analysis.layer_mix(layers, economy),
+        "model": model,
+        "spillovers": analysis.creative_spillovers(economy),
+        "sensitivity": analysis.network_sensitivity(economy),
+        "bridges": bridges,
+        "relatedness": analysis.us_bridge_relatedness(bridges),
+        "studio": analysis.studio_prospects(model),
+    }
+    numbers = {n: p for step in steps.values() for n, p in with_intervals(step.published).items()}
+    assert not [n for n, p in numbers.items() if p.provenance is None]
+    assert not [n for n, p in numbers.items() if p.estimate and p.ci_lower is None]
+    kinds = {n: p.provenance.kind for n, p in numbers.items()}
+    assert kinds["nesta_gb_creative_share"] == kinds["nesta_eu_coord_or_local"] == "real data"
+    assert kinds["nesta_or_cross_sector"] == "sample data"
+    assert kinds["nesta_true_or_cross_sector"] == "analysis setting"
+    assert kinds["nesta_creative_inputs_uplift"] == "quoted and verified"
+    assert numbers["nesta_ame_cross_half"].estimate
+    assert all(p.provenance.kind == "sample data" for n, p in numbers.items() if "studio" in n)

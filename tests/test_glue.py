@@ -86,7 +86,10 @@ def test_collect_key_numbers_reads_glue_files(tmp_path):
     rows = collect_key_numbers(
         tmp_path / "html", ["chapters/one", "chapters/missing"], {"chapters/one": "One"}
     )
-    assert rows == [
+    assert [
+        {key: row[key] for key in ("name", "value", "text", "unit", "chapter", "page")}
+        for row in rows
+    ] == [
         {
             "name": "a_number",
             "value": "2.5",
@@ -94,9 +97,16 @@ def test_collect_key_numbers_reads_glue_files(tmp_path):
             "unit": "x",
             "chapter": "One",
             "page": "chapters/one.html",
-            "description": "d",
         }
     ]
+    assert rows[0]["kind"] == "" and rows[0]["estimate"] == "no"  # reported, not invented
+    anchored = collect_key_numbers(
+        tmp_path / "html",
+        ["chapters/one"],
+        {},
+        anchors={"chapters/one": {"a_number": "kn-a-number"}},
+    )
+    assert anchored[0]["page"] == "chapters/one.html#kn-a-number"
     (execute / "two.glue.json").write_text(json.dumps(glued))
     with pytest.raises(ValueError, match="glued in both"):
         collect_key_numbers(tmp_path / "html", ["chapters/one", "chapters/two"], {})
@@ -114,7 +124,131 @@ def test_key_numbers_file_says_percentages_hold_fractions():
         {"name": "a", "value": "0.25", "text": "25%", "unit": "%"},
         {"name": "b", "value": "2", "text": "2", "unit": "x"},
     ]
-    written = _for_file(rows)
+    written = _for_file(rows, {"report_version": "9", "build_date": "d", "commit": "c"})
     assert written[0]["unit"] == PERCENT_UNIT and "fraction" in PERCENT_UNIT
     assert written[1]["unit"] == "x"
+    assert written[1]["report_version"] == "9" and written[1]["commit"] == "c"
     assert rows[0]["unit"] == "%"  # the page's rows are not changed
+
+
+# --- provenance -------------------------------------------------------------------
+
+
+def test_provenance_accepts_the_report_kinds_and_normalises_sources():
+    from clusternet.glue import KINDS, Provenance
+
+    assert Provenance("real data", "us_cbp_state_2021", "2021").source == ("us_cbp_state_2021",)
+    assert Provenance("simulation", ["a", " b "]).source == ("a", "b")
+    assert len(KINDS) == 6
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("real", "x", "2021"), "kind must be one of"),
+        (("real data", (), "2021"), "source must name"),
+        (("real data", "x"), "vintage"),
+        (("sample data", ""), "source must name"),
+    ],
+)
+def test_provenance_refuses_incomplete_labels(args, message):
+    from clusternet.glue import Provenance
+
+    with pytest.raises(ValueError, match=message):
+        Provenance(*args)
+
+
+def test_provenance_caveat_is_one_line():
+    from clusternet.glue import Provenance
+
+    with pytest.raises(ValueError, match="one line"):
+        Provenance("simulation", "x", caveat="two\nlines")
+
+
+def test_glue_number_refuses_an_estimate_without_interval():
+    with pytest.raises(ValueError, match="estimate: glue it with ci_lower"):
+        glue_number("an_effect", 1.0, description="x", estimate=True)
+    with pytest.raises(ValueError, match="both ci_lower and ci_upper"):
+        glue_number("an_effect", 1.0, description="x", ci_lower=0.5)
+    with pytest.raises(ValueError, match="above ci_upper"):
+        glue_number("an_effect", 1.0, description="x", ci_lower=2.0, ci_upper=1.5)
+    with pytest.raises(ValueError, match="ci_level"):
+        glue_number("an_effect", 1.0, description="x", ci_lower=0.5, ci_upper=1.5, ci_level=95)
+    with pytest.raises(TypeError, match="Provenance"):
+        glue_number("an_effect", 1.0, description="x", provenance="real data")
+
+
+def test_with_intervals_attaches_bounds_to_their_estimate():
+    from clusternet.book.published import Published, with_intervals
+    from clusternet.glue import Provenance
+
+    label = Provenance("real data", "us_cbp_state_2021", "2021")
+    numbers = {
+        "x_effect": Published(1.2, "An effect.", provenance=label),
+        "x_effect_ci_lower": Published(0.4, "Lower bound."),
+        "x_effect_ci_upper": Published(2.0, "Upper bound."),
+        "x_count": Published(7, "A count.", provenance=label),
+    }
+    out = with_intervals(numbers)
+    assert out["x_effect"].estimate and (out["x_effect"].ci_lower, out["x_effect"].ci_upper) == (
+        0.4,
+        2.0,
+    )
+    assert out["x_effect_ci_lower"].interval_of == "x_effect"
+    assert out["x_effect_ci_upper"].provenance == label  # inherited
+    assert not out["x_count"].estimate and out["x_count"].ci_lower is None
+    assert not numbers["x_effect"].estimate  # the input is not changed
+
+
+def test_with_intervals_refuses_half_an_interval():
+    from clusternet.book.published import Published, with_intervals
+
+    with pytest.raises(ValueError, match="only one bound"):
+        with_intervals({"x": Published(1, "x."), "x_ci_lower": Published(0, "l.")})
+    with pytest.raises(ValueError, match="without its estimate"):
+        with_intervals({"x_ci_lower": Published(0, "l."), "x_ci_upper": Published(2, "u.")})
+
+
+def test_published_values_keep_each_numbers_provenance():
+    from clusternet.book.published import Published, published_values
+    from clusternet.glue import Provenance
+
+    label = Provenance("sample data", "sample_economy")
+    values = published_values({"a_b": Published(3.0, "A number.", provenance=label)})
+    assert values == {"a_b": 3.0}
+    assert values.published["a_b"].provenance.kind == "sample data"
+
+
+def test_check_provenance_names_each_problem():
+    from clusternet.sphinxext import check_provenance
+
+    base = {
+        "name": "n",
+        "kind": "real data",
+        "source": "known",
+        "vintage": "2021",
+        "estimate": "no",
+        "ci_lower": "",
+        "ci_upper": "",
+    }
+    assert check_provenance([base], {"known"}) == []
+    problems = check_provenance(
+        [
+            dict(base, name="a", kind=""),
+            dict(base, name="b", source=""),
+            dict(base, name="c", source="known; ghost"),
+            dict(base, name="d", vintage=""),
+            dict(base, name="e", estimate="yes"),
+        ],
+        {"known"},
+    )
+    assert [p.split(":")[0] for p in problems] == ["a", "b", "c", "d", "e"]
+    assert "ghost" in problems[2] and "interval" in problems[4]
+
+
+def test_glue_lines_finds_the_first_mention_of_each_number():
+    from clusternet.sphinxext import anchor_id, glue_lines
+
+    text = "intro\nwe find {glue}`a_b` and {glue:text}`c_d:.2f`\nagain {glue}`a_b`"
+    assert glue_lines(text) == {"a_b": 2, "c_d": 2}
+    assert anchor_id("porter_combined_effect") == "kn-porter-combined-effect"

@@ -22,6 +22,28 @@ from .conftest import ROOT, check_key_results, expected_numbers  # noqa: E402
 
 SETTINGS = analysis.SETTINGS
 
+# Numbers added with their provenance (the upper Wilson bound that makes the sample accuracy
+# an estimate) that tests/expected/cluster-life-cycles.csv does not pin yet: name -> value.
+# Once the CSV has a row for a name, that row is checked instead.
+_ADDED = {"lifecycle_sample_accuracy_ci_upper": 1.0}
+
+
+def _pending() -> dict[str, float]:
+    pinned = expected_numbers("cluster-life-cycles")
+    return {name: value for name, value in _ADDED.items() if name not in pinned}
+
+
+class _PinnedOnly:
+    """``key_results`` without the numbers the CSV does not pin yet."""
+
+    @staticmethod
+    def key_results():
+        pending = _pending()
+        results = analysis.key_results()
+        for name, value in pending.items():
+            assert results[name] == pytest.approx(value, abs=1e-9), name
+        return {name: value for name, value in results.items() if name not in pending}
+
 
 @pytest.fixture(scope="module")
 def sample():
@@ -214,7 +236,7 @@ def test_every_pinned_number_is_published_once(sample, us):
         *_real_panel_steps(inputs),
     )
     assert len(names) == len(set(names))
-    assert set(names) == set(expected_numbers("cluster-life-cycles"))
+    assert set(names) == set(expected_numbers("cluster-life-cycles")) | set(_pending())
     assert all(name.startswith("lifecycle_") for name in names)
 
 
@@ -227,9 +249,49 @@ def test_chapter_has_no_analysis_literals():
 
 @pytest.mark.slow
 def test_key_results_match_expected_csv():
-    results = check_key_results(analysis, "cluster-life-cycles")
+    results = check_key_results(_PinnedOnly, "cluster-life-cycles")
     assert len(results) == len(expected_numbers("cluster-life-cycles"))
     assert isinstance(results["lifecycle_sample_pairs"], float)
+    full = analysis.key_results(SETTINGS)
     pd.testing.assert_series_equal(
-        pd.Series(results), pd.Series(analysis.key_results(SETTINGS)), check_exact=True
+        pd.Series(results), pd.Series(full).drop(list(_pending())), check_exact=True
     )
+
+
+@pytest.mark.slow
+def test_every_number_has_provenance_and_every_estimate_its_interval():
+    published = analysis.key_results(SETTINGS).published
+    kinds = {}
+    for name, number in published.items():
+        assert number.provenance is not None, name
+        kinds[name] = number.provenance.kind
+        if number.estimate:
+            assert number.ci_lower is not None and number.ci_upper is not None, name
+            assert number.ci_lower <= number.ci_upper, name
+    # sample data are never labelled real, real data never sample
+    assert all(
+        kinds[n] == "sample data"
+        for n in published
+        if "_sample_" in n and "noise" not in n and not n.endswith("_window")
+    )
+    assert all(
+        kinds[n] == "real data"
+        for n in published
+        if n.startswith(("lifecycle_gb_share", "lifecycle_us_share"))
+    )
+    assert {n for n, k in kinds.items() if k == "analysis setting"} >= {
+        "lifecycle_growth_threshold",
+        "lifecycle_specialisation_threshold",
+        "lifecycle_diversity_threshold",
+        "lifecycle_checklist_steps",
+    }
+    # every number with an interval sibling is an estimate (sample accuracy, slope, ...)
+    for name in (
+        "lifecycle_sample_accuracy",
+        "lifecycle_two_point_accuracy",
+        "lifecycle_longer_window_accuracy",
+        "lifecycle_us_continuation_slope",
+        "lifecycle_gb_share_declining_expected",
+        "lifecycle_us_pre_share_declining_expected",
+    ):
+        assert published[name].estimate, name

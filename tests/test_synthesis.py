@@ -3,7 +3,10 @@
 import pandas as pd
 import pytest
 
+import clusternet
 from clusternet import data, synthesis
+from clusternet.book.published import Published, published_values
+from clusternet.glue import Provenance
 
 RESULTS = {"r": 1.25, "r_lo": 0.5, "r_hi": 2.0, "share": 0.4567}
 
@@ -123,3 +126,83 @@ def test_every_claim_names_a_result_the_chapters_compute():
     table = synthesis.evidence_table(claims, results)
     assert len(table) == len(claims)
     assert set(table["strength"]) <= set(synthesis.STRENGTH_LEVELS)
+
+
+def test_register_corrections():
+    claims = data.load("evidence_claims").set_index("claim_id")
+    # the creative-inputs figure is about spending on inputs: no result measures that mechanism
+    assert pd.isna(claims.loc["creative_inputs", "result_key"])
+    assert claims.loc["creative_inputs", "data_kind"] == "none"
+    assert "spending on creative inputs" in claims.loc["creative_inputs", "caveat"]
+    assert "low end" in claims.loc["cluster_growth", "caveat"]
+    assert "low end" in claims.loc["combined_growth", "caveat"]
+    assert "ex-ante estimate" in claims.loc["canada_pbo", "caveat"]
+    assert "not programme results" in claims.loc["canada_pbo", "caveat"]
+    canada = claims[claims.index.str.startswith("canada")]
+    assert not canada["source"].str.contains(r"\bEY\b|Ernst").any()
+
+
+REAL = Provenance("real data", "us_states", "2021", caveat="An association.")
+
+
+def _results():
+    return published_values(
+        {
+            "x_effect": Published(1.5, "An effect.", provenance=REAL),
+            "x_effect_ci_lower": Published(1.0, "Its lower bound."),
+            "x_effect_ci_upper": Published(2.0, "Its upper bound."),
+            "x_share": Published(0.25, "A share.", percent=True),
+        }
+    )
+
+
+@pytest.fixture
+def glued(monkeypatch):
+    calls = {}
+
+    def fake_glue(name, value, **kwargs):
+        calls[name] = {"value": value, **kwargs}
+
+    monkeypatch.setattr(synthesis, "glue_number", fake_glue)
+    return calls
+
+
+def test_glue_quoted_copies_provenance_and_interval(glued):
+    results = _results()
+    synthesis.glue_quoted(results, "page_effect", "x_effect", description="d", digits=1)
+    synthesis.glue_quoted(results, "page_effect_ci_lower", "x_effect_ci_lower", description="d")
+    synthesis.glue_quoted(results, "page_share", "x_share", description="d")
+    effect, bound, share = glued["page_effect"], glued["page_effect_ci_lower"], glued["page_share"]
+    assert effect["provenance"] == REAL and effect["estimate"] is True
+    assert (effect["ci_lower"], effect["ci_upper"], effect["ci_level"]) == (1.0, 2.0, 0.95)
+    assert effect["headline"] is False and effect["digits"] == 1
+    assert bound["provenance"] == REAL and bound["interval_of"] == "page_effect"
+    assert "estimate" not in bound and "ci_lower" not in bound
+    assert share["provenance"] is None and "estimate" not in share  # copied as it is
+    with pytest.raises(KeyError, match="nope"):
+        synthesis.glue_quoted(results, "page_nope", "nope", description="d")
+
+
+def test_glue_with_interval_glues_the_bounds(glued):
+    synthesis.glue_with_interval(_results(), "page_effect", "x_effect", description="d")
+    assert glued["page_effect_ci_lower"]["value"] == 1.0
+    assert glued["page_effect_ci_upper"]["value"] == 2.0
+    assert glued["page_effect_ci_upper"]["interval_of"] == "page_effect"
+    assert glued["page_effect_ci_upper"]["provenance"] == REAL
+    synthesis.glue_with_interval(_results(), "page_share", "x_share", description="d")
+    assert "page_share_ci_lower" not in glued
+
+
+def test_claim_provenance_follows_the_status():
+    claims = data.load("evidence_claims")
+    pbo = synthesis.claim_provenance(claims, "canada_pbo", "pbo2020superclusters", vintage="2020")
+    assert pbo.kind == "quoted and verified"
+    assert pbo.source == ("pbo2020superclusters", "evidence_claims")
+    assert synthesis.claim_provenance(claims, "pipeline_odds").kind == "quoted and unverified"
+
+
+def test_edition_states_version_and_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    edition = synthesis.edition()
+    assert edition["date"] == "1970-01-01" and repr(edition["date"]) == "1970-01-01"
+    assert edition["version"] == clusternet.__version__

@@ -18,19 +18,29 @@ References
 from __future__ import annotations
 
 import math
+import os
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from clusternet._validation import format_items, require_columns, require_dataframe
+from clusternet._version import __version__
 from clusternet.book import CHAPTERS, chapter_module
+from clusternet.book.published import Published, PublishedValues, published_values
 from clusternet.data import get_spec
-from clusternet.glue import format_number
+from clusternet.glue import KeyNumber, Provenance, format_number, glue_number
 
 __all__ = [
     "STRENGTH_LEVELS",
+    "REGISTER",
     "chapter_results",
+    "claim_provenance",
+    "edition",
     "format_estimate",
     "evidence_table",
+    "glue_quoted",
+    "glue_with_interval",
+    "real_q_results",
     "strength_of_evidence",
 ]
 
@@ -45,8 +55,17 @@ STRENGTH_LEVELS = (
 #: Columns of the claims register, as its data spec declares them (written once, there).
 CLAIM_COLUMNS = list(get_spec("evidence_claims").columns)
 
+#: Provenance of the numbers the synthesis counts itself in its evidence register.
+REGISTER = Provenance(
+    "analysis setting",
+    "evidence_claims",
+    caveat="Counts of the report's evidence register, graded by its fixed rule; not a measurement.",
+)
 
-def chapter_results(chapters=None) -> dict[str, float]:
+_BOUNDS = ("_ci_lower", "_ci_upper")
+
+
+def chapter_results(chapters=None) -> PublishedValues:
     """Recompute the headline results of the chapters with their ``key_results()``.
 
     Parameters
@@ -56,9 +75,10 @@ def chapter_results(chapters=None) -> dict[str, float]:
 
     Returns
     -------
-    dict
+    PublishedValues
         Glue name -> exact value, the same numbers the chapters publish (a build test
-        checks that they agree).
+        checks that they agree); ``.published`` gives each number's wording, provenance
+        and interval, so a page that quotes it can cite it the same way.
 
     Raises
     ------
@@ -77,10 +97,216 @@ def chapter_results(chapters=None) -> dict[str, float]:
         raise ValueError(
             f"unknown chapter(s) {format_items(unknown)}; known: {format_items(CHAPTERS)}"
         )
-    results: dict[str, float] = {}
+    results = PublishedValues()
     for chapter in chapters:
-        results.update(chapter_module(chapter).key_results())
+        chapter_values = chapter_module(chapter).key_results()
+        results.update(chapter_values)
+        results.published.update(getattr(chapter_values, "published", {}))
     return results
+
+
+def glue_quoted(
+    results: PublishedValues, name: str, key: str, *, interval_of: str = "", **wording
+) -> KeyNumber:
+    """Glue the chapter result ``key`` under ``name``, cited as its chapter publishes it.
+
+    The number keeps the provenance and, for an estimate, the interval of the chapter's
+    :class:`~clusternet.book.published.Published` (``results.published[key]``); only its
+    wording (description, rounding, unit) is the page's own. A bound (``..._ci_lower``,
+    ``..._ci_upper``) is glued as a bound of ``name`` without its suffix.
+
+    Parameters
+    ----------
+    results : PublishedValues
+        From :func:`chapter_results`.
+    name : str
+        The page's glue name.
+    key : str
+        The chapter's name of the number.
+    interval_of : str, optional
+        For a bound: the page's name of its estimate, when it is not ``name`` without the
+        ``_ci_lower``/``_ci_upper`` suffix.
+    **wording
+        ``description`` (required) and the other keywords of
+        :func:`clusternet.glue.glue_number`; ``headline`` defaults to False (the chapter
+        publishes the headline).
+
+    Returns
+    -------
+    KeyNumber
+
+    Raises
+    ------
+    KeyError
+        ``key`` is not among the results.
+    """
+    if key not in results:
+        raise KeyError(f"result {key!r} is not among the chapter results")
+    number = getattr(results, "published", {}).get(key)
+    cited = {}
+    if number is not None:
+        cited["provenance"] = number.provenance
+        is_bound = bool(number.interval_of) or key.endswith(_BOUNDS)
+        if is_bound:
+            cited["interval_of"] = interval_of or name.rsplit("_ci_", 1)[0]
+        elif number.ci_lower is not None and number.ci_upper is not None:
+            cited.update(
+                estimate=number.estimate,
+                ci_lower=number.ci_lower,
+                ci_upper=number.ci_upper,
+                ci_level=number.ci_level,
+            )
+    wording.setdefault("headline", False)
+    return glue_number(name, results[key], **cited, **wording)
+
+
+def glue_with_interval(results: PublishedValues, name: str, key: str, **wording) -> KeyNumber:
+    """Glue an estimate under ``name`` and its interval as ``name_ci_lower``/``name_ci_upper``.
+
+    The bounds come from the chapter's :class:`~clusternet.book.published.Published`
+    (whatever its bounds are called in the chapter), with the estimate's provenance and
+    wording; a number the chapter publishes without an interval is glued alone.
+
+    Parameters
+    ----------
+    results, name, key, **wording
+        As :func:`glue_quoted`.
+
+    Returns
+    -------
+    KeyNumber
+        The estimate.
+    """
+    number = glue_quoted(results, name, key, **wording)
+    published = getattr(results, "published", {}).get(key)
+    if published is None or published.ci_lower is None or published.ci_upper is None:
+        return number
+    wording.setdefault("headline", False)
+    for bound in ("ci_lower", "ci_upper"):
+        glue_number(
+            f"{name}_{bound}",
+            getattr(published, bound),
+            provenance=published.provenance,
+            interval_of=name,
+            **wording,
+        )
+    return number
+
+
+def claim_provenance(
+    claims: pd.DataFrame, claim_id: str, source=(), *, vintage: str = "", caveat: str = ""
+) -> Provenance:
+    """Provenance of a figure quoted from the evidence register.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        The evidence register (``clusternet.data.load("evidence_claims")``).
+    claim_id : str
+        The claim's row.
+    source : str or tuple of str
+        Bibliography keys of the figure's source, if it has one; the register
+        (``evidence_claims``) is always added.
+    vintage : str
+        The source's publication year.
+    caveat : str
+        One line a reader must know before citing the figure.
+
+    Returns
+    -------
+    Provenance
+        "quoted and verified" for a figure the research notes mark verified (also when
+        seen in a secondary source), "quoted and unverified" otherwise.
+
+    Raises
+    ------
+    KeyError
+        An unknown claim.
+    """
+    row = claims.set_index("claim_id").loc[claim_id]
+    status = row["source_status"]
+    kind = "quoted and unverified" if status == "unverified" else "quoted and verified"
+    keys = (source,) if isinstance(source, str) else tuple(source)
+    return Provenance(kind, (*keys, "evidence_claims"), vintage, caveat=caveat)
+
+
+class _Text(str):
+    """A string glued as text: its plain-text display has no quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def edition() -> dict[str, str]:
+    """The report's version and build date, for a page to state which edition it is.
+
+    Returns
+    -------
+    dict
+        ``version`` (``clusternet.__version__``) and ``date`` (ISO, UTC; from
+        ``SOURCE_DATE_EPOCH`` when set, as the book's key-numbers file records it), as
+        strings that display without quotes when glued with ``myst_nb.glue``.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
+    return {"version": _Text(__version__), "date": _Text(when.date().isoformat())}
+
+
+#: Fallback provenance of the NBER team-level odds ratios (the small-world chapter's own,
+#: when it labels them, is copied instead).
+_NBER_TEAMS = Provenance(
+    "real data",
+    ("nber_papers", "nber_paper_authors", "nber_paper_programs", "davies2022nberwp"),
+    "1973-2021",
+    caveat="Association among teams, not causation: who writes with whom is shaped by past "
+    "success.",
+)
+
+
+def real_q_results() -> PublishedValues:
+    """The small-world chapter's real team-level evidence (NBER co-authorship), as published.
+
+    The small-world chapter's ``key_results()`` leaves out its real NBER steps (they take a
+    few seconds); the briefing needs their odds ratios, so this runs the same step
+    (``clusternet.book.small_world_q.nber_teams``) on the same data.
+
+    Returns
+    -------
+    PublishedValues
+        ``nber_or_incumbents`` and ``nber_or_repeat_pairs`` (odds ratios of a top-five
+        publication for a paper whose share of incumbents, or of repeat pairs, is 1 rather
+        than 0), each with its ``_ci_lower`` and ``_ci_upper`` (95%), carrying the chapter's
+        provenance.
+    """
+    small_world_q = chapter_module("small-world-q")
+    teams = small_world_q.nber_teams(small_world_q.nber_memberships())
+    first, last = int(teams.data["year"].min()), int(teams.data["year"].max())
+    effects = teams.effects.set_index("term")
+    numbers = {}
+    for term, name, words in (
+        ("incumbent_share", "nber_or_incumbents", "incumbents"),
+        ("repeat_share", "nber_or_repeat_pairs", "repeat pairs"),
+    ):
+        chapter = teams.published.get(f"uzzi_nber_or_{term}_estimate")
+        provenance = (chapter.provenance if chapter else None) or _NBER_TEAMS
+        what = (
+            f"Odds ratio of a top-five publication for a co-authored NBER paper whose share of "
+            f"{words} is 1 rather than 0, {first}-{last} (real data: NBER working papers; logit "
+            "with team size, year and programme effects, standard errors clustered by year)"
+        )
+        row = effects.loc[term]
+        numbers[name] = Published(
+            row["estimate"], what, unit="odds ratio", digits=2, provenance=provenance
+        )
+        for bound, end in (("ci_lower", "Lower"), ("ci_upper", "Upper")):
+            numbers[f"{name}_{bound}"] = Published(
+                row[bound],
+                f"{end} end of the 95% interval: {what}",
+                unit="odds ratio",
+                digits=2,
+                provenance=provenance,
+            )
+    return published_values(numbers)
 
 
 def format_estimate(

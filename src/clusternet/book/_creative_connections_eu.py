@@ -19,16 +19,31 @@ import pandas as pd
 
 import clusternet
 from clusternet import data
-from clusternet.book._creative_connections_helpers import _aside, _interval
+from clusternet.book._creative_connections_helpers import _aside, _interval, _with_provenance
 from clusternet.book._creative_connections_settings import SETTINGS, Settings
 from clusternet.book.published import Published
 from clusternet.catalog.eu_h2020 import H2020_ORGANISATION_TYPES
 from clusternet.connections import LAYERS
+from clusternet.glue import Provenance
 from clusternet.models import coefficient_table, fit_logit, fit_ols
 
 __all__ = ["EULayers", "EULayerOutcomes", "eu_partner_layers", "eu_layer_outcomes"]
 
 _EU = "(real data: CORDIS Horizon 2020 participations, projects starting 2014-2016)"
+#: Partner layers of the early consortia (descriptive).
+EU_LAYERS = Provenance(
+    "real data",
+    "eu_h2020_participations",
+    "2014-2016",
+    caveat="Descriptive: partners in EU-funded consortia only; country stands for place and organisation type for sector.",
+)
+#: The outcome test (2014-2016 partners -> 2017-2020 coordination and funding).
+EU_OUTCOMES = Provenance(
+    "real data",
+    "eu_h2020_participations",
+    "2014-2020",
+    caveat="Association, not causation, among organisations already in Horizon 2020; errors clustered by country.",
+)
 _TYPE_IS_CREATIVE = {kind: False for kind in H2020_ORGANISATION_TYPES}
 _TYPE_LABELS = {
     "PRC": "Firms (PRC)",
@@ -130,6 +145,7 @@ def eu_partner_layers(settings: Settings = SETTINGS) -> EULayers:
             percent=True,
         ),
     }
+    published = _with_provenance(published, EU_LAYERS)
     table = _country_table(profile, settings)
     return EULayers(ties, profile, by_type, by_country, table, _TYPE_LABELS, published)
 
@@ -251,4 +267,5 @@ def eu_layer_outcomes(layers: EULayers, settings: Settings = SETTINGS) -> EULaye
             unit="percent",
             digits=0,
         )
+    published = _with_provenance(published, EU_OUTCOMES)
     return EULayerOutcomes(panel, effects, coordination, funding, published)

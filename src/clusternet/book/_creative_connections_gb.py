@@ -15,12 +15,36 @@ import pandas as pd
 
 import clusternet
 from clusternet import data
-from clusternet.book._creative_connections_helpers import _aside, _interval
+from clusternet.book._creative_connections_helpers import (
+    CHAPTER_SETTING,
+    _aside,
+    _interval,
+    _with_provenance,
+)
 from clusternet.book._creative_connections_settings import SETTINGS, Settings
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 from clusternet.models import coefficient_table, fit_ols
 
 __all__ = ["GBCreative", "gb_creative_industries"]
+
+_GB_DATA = ("gb_bres_nuts2_sic4", "dcms_creative_sic2007")
+#: Descriptive measures of the GB regions (shares, counts, location quotients, growth).
+GB_REGIONS = Provenance(
+    "real data",
+    _GB_DATA,
+    "2015-2018",
+    caveat="Descriptive: NUTS2 regions of Great Britain (no Northern Ireland); jobs from BRES 2015-2018, businesses from IDBR 2016-2018.",
+)
+#: The growth-gap regressions across regions.
+GB_GROWTH_GAP = Provenance(
+    "real data",
+    _GB_DATA,
+    "2015-2018",
+    caveat="Association across regions, not causation; a three-year window; regions as observations.",
+)
+#: The DCMS list of creative SIC classes.
+GB_DCMS = Provenance("real data", ("dcms_creative_sic2007", "dcms2016creative"), "2016")
 
 _GB = "(real data: ONS BRES employment 2015-2018 and IDBR business counts 2016-2018, Great Britain NUTS2 regions, DCMS creative-industries SIC codes)"
 
@@ -167,6 +191,7 @@ def gb_creative_industries(settings: Settings = SETTINGS) -> GBCreative:
         len(codes),
         "Four-digit SIC 2007 classes in the DCMS definition of the creative industries (real data: DCMS methodology)",
         "classes",
+        provenance=GB_DCMS,
     )
     table = _cluster_table(regions, subsectors, s)
     return GBCreative(codes, totals, regions, subsectors, stability, growth_gap, table, published)
@@ -305,9 +330,19 @@ def _published(regions, totals, stability, growth_gap, by_year, s) -> dict[str, 
             f"GB creative clusters in {year} with a business location quotient cut-off of {high} {_GB}",
             "regions",
         ),
-        "nesta_gb_lq_cut_low": _aside(low, "Lower alternative LQ cut-off", "location quotient", 1),
+        "nesta_gb_lq_cut_low": _aside(
+            low,
+            "Lower alternative LQ cut-off",
+            "location quotient",
+            1,
+            provenance=CHAPTER_SETTING,
+        ),
         "nesta_gb_lq_cut_high": _aside(
-            high, "Higher alternative LQ cut-off", "location quotient", 1
+            high,
+            "Higher alternative LQ cut-off",
+            "location quotient",
+            1,
+            provenance=CHAPTER_SETTING,
         ),
         "nesta_gb_top_lq": Published(
             top["employment_lq"],
@@ -342,5 +377,6 @@ def _published(regions, totals, stability, growth_gap, by_year, s) -> dict[str, 
             f"{what}, {first}-{year}, percentage points, 95% CI with heteroskedasticity-robust standard errors, regions as observations {_GB}",
             unit="percentage points",
             digits=1,
+            provenance=GB_GROWTH_GAP,
         )
-    return published
+    return _with_provenance(published, GB_REGIONS)

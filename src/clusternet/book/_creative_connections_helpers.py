@@ -1,14 +1,15 @@
 """Private helpers of :mod:`clusternet.book.creative_connections`.
 
-The wording helpers of its published numbers, the coefficients planted in the sample
-(read from ``data/sample-creative/true_effects.csv``), and its real-data steps (US cluster
+The wording helpers of its published numbers, their provenances (one per group of
+numbers), the coefficients planted in the sample (read from
+``data/sample-creative/true_effects.csv``), and its real-data steps (US cluster
 organisations as bridges between clusters), which
 :mod:`~clusternet.book.creative_connections` re-exports with its ``SETTINGS`` as default.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ import clusternet
 from clusternet import data
 from clusternet.book.published import Published
 from clusternet.connections import BridgeRelatedness
+from clusternet.glue import Provenance
 
 _TIES = {
     "local": "a local tie",
@@ -25,6 +27,59 @@ _TIES = {
 }
 _SAMPLE, _REAL = "(sample data)", "(real data)"
 _CI = ("Lower end of the 95% confidence interval", "Upper end of the 95% confidence interval")
+
+# ---------------------------------------------------------------------------
+# provenance of the chapter's published numbers, one per group
+# ---------------------------------------------------------------------------
+
+_SAMPLE_CAVEAT = "Sample data: demonstrates the method, not evidence about a real place."
+#: Counts, shares and models of the sample economy's firms and ties.
+SAMPLE_ECONOMY = Provenance(
+    "sample data", ("sample_creative_firms", "sample_creative_ties"), caveat=_SAMPLE_CAVEAT
+)
+#: Numbers of the sample economy computed from its firms alone (clusters, spillovers).
+SAMPLE_FIRMS = Provenance("sample data", "sample_creative_firms", caveat=_SAMPLE_CAVEAT)
+#: True effects built into the sample (the answer its estimates are checked against).
+PLANTED = Provenance(
+    "analysis setting",
+    ("sample_creative_true_effects", "sample_creative_firms"),
+    caveat="Built into the sample data by construction: the truth the estimates are checked against, not a measurement.",
+)
+#: Thresholds and counts the chapter chose.
+CHAPTER_SETTING = Provenance(
+    "analysis setting",
+    "clusternet",
+    caveat="A choice of this chapter (not Nesta's), not a measurement.",
+)
+#: Nesta's quoted prior result on creative inputs (research notes: VERIFIED, Nesta page).
+NESTA_CREATIVE_INPUTS = Provenance(
+    "quoted and verified",
+    "chapain2010creative",
+    "2010",
+    caveat="About spending on creative inputs, not ties; verified on a Nesta page, the underlying study's attribution is unverified.",
+)
+#: US cluster organisations (U.S. Cluster Mapping platform, snapshot of 2020-06-09).
+US_ORGANISATIONS = Provenance(
+    "real data",
+    "us_cluster_organisations",
+    "2020",
+    caveat="Organisations that registered with the U.S. Cluster Mapping platform (not a census); cluster tags are their own.",
+)
+#: Bridged clusters scored with the Delgado-Porter-Stern (2016) relatedness.
+US_RELATEDNESS = Provenance(
+    "real data",
+    ("us_cluster_organisations", "dps2016_related_clusters", "delgado2016defining"),
+    "2020",
+    caveat="Self-registered organisations (2020 snapshot); the interval is a bootstrap over organisations.",
+)
+
+
+def _with_provenance(published: dict, provenance: Provenance) -> dict:
+    """``published`` with ``provenance`` on every number that has none yet."""
+    return {
+        name: number if number.provenance else replace(number, provenance=provenance)
+        for name, number in published.items()
+    }
 
 
 def _aside(value, description, unit="", digits=0, **style) -> Published:
@@ -132,6 +187,7 @@ def us_bridges() -> USBridges:
             "organisations",
         ),
     }
+    published = _with_provenance(published, US_ORGANISATIONS)
     return USBridges(organisations, summary, bridges, published)
 
 
@@ -190,4 +246,5 @@ def us_bridge_relatedness(bridges: USBridges, settings) -> USBridgeRelatedness:
             "percentile",
         ),
     }
+    published = _with_provenance(published, US_RELATEDNESS)
     return USBridgeRelatedness(relatedness, result, published)

@@ -16,11 +16,22 @@ Examples
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from clusternet import abs_tables, data, models, pipelines
+from clusternet.book._global_pipelines_provenance import (
+    ABS_INDUSTRY,
+    ABS_SIZE,
+    ABS_TYPE,
+    GITHUB,
+    GITHUB_FIRST,
+    GITHUB_LAST,
+    GITHUB_SIZE,
+    SETTING,
+    stamp,
+)
 from clusternet.book._global_pipelines_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
 from clusternet.book.published import Published
@@ -210,6 +221,7 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
             f"America ({_ABS}, table 7451)",
             digits=1,
             percent=True,
+            provenance=ABS_INDUSTRY,
         ),
         "fitjar_abs_share_world_nonmanufacturing": _aside(
             industry.loc["All industries -> Nonmanufacturing industries", _WORLD] / 100,
@@ -217,6 +229,7 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
             f"America ({_ABS}, table 7451)",
             digits=1,
             percent=True,
+            provenance=ABS_INDUSTRY,
         ),
         "fitjar_abs1517_share_any": _aside(
             any_global["all_companies"] / 100,
@@ -225,6 +238,7 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
             "Survey 2018, table 4446)",
             digits=1,
             percent=True,
+            provenance=ABS_TYPE,
         ),
         "fitjar_abs1517_share_us": _aside(
             any_us["all_companies"] / 100,
@@ -232,6 +246,7 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
             "States, 2015-17 (real data: ABS table 4446)",
             digits=1,
             percent=True,
+            provenance=ABS_TYPE,
         ),
         "fitjar_abs1517_share_abroad": _aside(
             any_abroad["all_companies"] / 100,
@@ -239,6 +254,7 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
             "States, 2015-17 (real data: ABS table 4446)",
             digits=1,
             percent=True,
+            provenance=ABS_TYPE,
         ),
     }
     comparison = pd.DataFrame(
@@ -270,7 +286,10 @@ def us_partner_reach(settings: Settings = SETTINGS) -> PartnerReach:
         }
     )
     return PartnerReach(
-        by_size=by_size, by_industry=by_industry, comparison=comparison, published=published
+        by_size=by_size,
+        by_industry=by_industry,
+        comparison=comparison,
+        published=stamp(published, ABS_SIZE),
     )
 
 
@@ -493,6 +512,33 @@ def economy_pipelines(settings: Settings = SETTINGS) -> EconomyPipelines:
                 row[end], f"95% interval, {end[3:]} limit, of the {what}", unit=unit,
                 digits=digits,
             )  # fmt: skip
+    where = {
+        **dict.fromkeys(
+            ("fitjar_gh_first_year", "fitjar_gh_last_year", "fitjar_gh_min_partners"), SETTING
+        ),
+        **dict.fromkeys(
+            (
+                "fitjar_gh_us_top_partner_first",
+                "fitjar_gh_us_top_partner_of_first",
+                "fitjar_gh_median_top_share_first",
+                "fitjar_gh_network_reciprocity_first",
+            ),
+            GITHUB_FIRST,
+        ),
+        **dict.fromkeys(
+            (
+                "fitjar_gh_us_top_partner_last",
+                "fitjar_gh_us_top_partner_of",
+                "fitjar_gh_n_economies_with_ties",
+                "fitjar_gh_us_weight_share",
+                "fitjar_gh_median_top_share_last",
+                "fitjar_gh_network_reciprocity_last",
+            ),
+            GITHUB_LAST,
+        ),
+        "fitjar_gh_size_elasticity": GITHUB_SIZE,
+    }  # the rest (the compared economies and their mean changes): both years
+    published = {n: replace(p, provenance=where.get(n, GITHUB)) for n, p in published.items()}
     return EconomyPipelines(
         change=change,
         hubs=hubs,

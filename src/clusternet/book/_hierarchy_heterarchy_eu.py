@@ -11,7 +11,7 @@ reference in which each consortium's coordinator is drawn at random from its mem
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -21,6 +21,7 @@ from scipy.stats import norm
 from clusternet import data, models
 from clusternet.book.published import Published
 from clusternet.catalog.eu_h2020 import H2020_ORGANISATION_TYPES
+from clusternet.glue import Provenance
 from clusternet.hierarchy import (
     gini_coefficient,
     network_hierarchy,
@@ -45,6 +46,45 @@ _PERCENT = {"digits": 1, "percent": True}
 _SCORE = {"digits": 2, "unit": "score (0 to 1)"}
 _FINE = {"digits": 3, "unit": "score (0 to 1)"}
 _COUNT = {"digits": 0, "headline": False}
+_DATA = "eu_h2020_participations"
+_VINTAGE = "2014-2020 (CORDIS snapshot of December 2020)"
+#: counts and shares of the funded consortia
+EU = Provenance(
+    "real data",
+    _DATA,
+    _VINTAGE,
+    caveat="All funded projects in the snapshot; the projects of 2020 are incomplete.",
+)
+#: the measures with a project-bootstrap interval
+EU_RESAMPLED = Provenance(
+    "real data",
+    _DATA,
+    _VINTAGE,
+    caveat="Census of funded projects: the interval shows dependence on which were funded.",
+)
+#: the random-coordinator reference: a simulated benchmark on the real consortia
+EU_RANDOM = Provenance(
+    "simulation",
+    _DATA,
+    _VINTAGE,
+    caveat="Simulated benchmark: coordinators drawn at random within the real consortia.",
+)
+#: the coordination logit
+EU_ODDS = Provenance(
+    "real data",
+    _DATA,
+    _VINTAGE,
+    caveat="Association, not causation: controls for consortium size only, selected projects.",
+)
+#: the consortia placed on the sample continuum
+EU_ON_SAMPLE = Provenance(
+    "real data",
+    (_DATA, "sample_hierarchy_continuum"),
+    _VINTAGE,
+    caveat="Real consortia read against sample organisations: a reading aid, not a measurement.",
+)
+#: choices of the analysis (top share, resamples, draws)
+EU_SETTING = Provenance("analysis setting", "clusternet")
 _TYPE_NAMES = {
     "PRC": "firms",
     "HES": "universities",
@@ -231,8 +271,13 @@ def eu_consortia(*, min_members: int, top_fraction: float) -> EuConsortia:
             measures[key],
             f"{what[0].upper()}{what[1:]} ({_SOURCE})",
             headline=key in _HEADLINE,
+            provenance=EU_RESAMPLED,
             **style,
         )
+    for name in published:
+        if published[name].provenance is None:
+            setting = name == "mulder_eu_top_fraction"
+            published[name] = replace(published[name], provenance=EU_SETTING if setting else EU)
     return EuConsortia(
         participations=participations,
         measures=measures,
@@ -332,13 +377,25 @@ def eu_uncertainty(
             if not np.isfinite(value):
                 continue  # Krackhardt's hierarchy is not computed for the reference
             published[f"mulder_eu_{key}_{suffix}"] = Published(
-                value, f"{how} of the {what} ({_SOURCE})", headline=False, **style
+                value,
+                f"{how} of the {what} ({_SOURCE})",
+                headline=False,
+                provenance=EU_RANDOM if suffix.startswith("random") else EU_RESAMPLED,
+                **style,
             )
     published["mulder_eu_n_boot"] = Published(
-        n_boot, "Project resamples of the consortia bootstrap", unit="resamples", **_COUNT
+        n_boot,
+        "Project resamples of the consortia bootstrap",
+        unit="resamples",
+        provenance=EU_SETTING,
+        **_COUNT,
     )
     published["mulder_eu_null_draws"] = Published(
-        null_draws, "Random-coordinator draws of the consortia reference", unit="draws", **_COUNT
+        null_draws,
+        "Random-coordinator draws of the consortia reference",
+        unit="draws",
+        provenance=EU_SETTING,
+        **_COUNT,
     )
     summary = pd.DataFrame(
         {
@@ -417,7 +474,9 @@ def eu_coordination_by_type(consortia: EuConsortia, *, reference: str) -> EuCoor
             f"clustered by organisation; {_SOURCE})"
         )
         key = f"mulder_eu_or_{row.type.lower()}"
-        published[key] = Published(row.estimate, what, unit="odds ratio", digits=1, headline=False)
+        published[key] = Published(
+            row.estimate, what, unit="odds ratio", digits=1, headline=False, provenance=EU_ODDS
+        )
         for end in ("ci_lower", "ci_upper"):
             published[f"{key}_{end}"] = Published(
                 getattr(row, end),
@@ -425,18 +484,21 @@ def eu_coordination_by_type(consortia: EuConsortia, *, reference: str) -> EuCoor
                 unit="odds ratio",
                 digits=1,
                 headline=False,
+                provenance=EU_ODDS,
             )
     for row in shares.itertuples(index=False):
         published[f"mulder_eu_coordination_share_{row.type.lower()}"] = Published(
             row.coordination_share,
             f"Share of coordinations held by {_TYPE_NAMES[row.type]} ({_SOURCE})",
             headline=False,
+            provenance=EU,
             **_SHARE,
         )
         published[f"mulder_eu_participation_share_{row.type.lower()}"] = Published(
             row.participation_share,
             f"Share of participations held by {_TYPE_NAMES[row.type]} ({_SOURCE})",
             headline=False,
+            provenance=EU,
             **_SHARE,
         )
     odds = odds.drop(columns="term")
@@ -498,7 +560,11 @@ def eu_on_continuum(uncertainty: EuUncertainty, along: dict) -> EuOnContinuum:
             f"equals that of the EU consortia (interpolated; real data against sample data)"
         )
         published[f"mulder_eu_{key}_laterality"] = Published(
-            equivalent["estimate"], what[0].upper() + what[1:], digits=3, headline=False
+            equivalent["estimate"],
+            what[0].upper() + what[1:],
+            digits=3,
+            headline=False,
+            provenance=EU_ON_SAMPLE,
         )
         for end in ("ci_lower", "ci_upper"):
             published[f"mulder_eu_{key}_laterality_{end}"] = Published(
@@ -506,6 +572,7 @@ def eu_on_continuum(uncertainty: EuUncertainty, along: dict) -> EuOnContinuum:
                 f"95% interval ({end[3:]} limit) of the {what}",
                 digits=3,
                 headline=False,
+                provenance=EU_ON_SAMPLE,
             )
     return EuOnContinuum(
         along=along, consortia=consortia, table=pd.DataFrame(records), published=published

@@ -16,12 +16,26 @@ import pandas as pd
 
 from clusternet.book._hierarchy_heterarchy_settings import SETTINGS, Settings
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 from clusternet.hierarchy import ensemble_mean_ci, robustness_curve, tiered_network
 
 __all__ = ["RobustnessCurves", "robustness_curves", "TreeBudget", "tree_budget"]
 
 _SHARE = {"digits": 0, "percent": True}
 _COUNT = {"digits": 0, "headline": False}
+
+#: fresh seeded organisations of the sample ensemble's shape (span, tiers, size)
+FRESH_SAMPLE = Provenance(
+    "sample data",
+    ("sample_hierarchy_design", "sample_hierarchy_continuum"),
+    caveat="Sample data: demonstrates the method, not evidence about a real organisation.",
+)
+#: counts the chapter chose or derived from the sample design
+FRESH_SETTING = Provenance(
+    "analysis setting",
+    ("clusternet", "sample_hierarchy_design"),
+    caveat="A design choice of the sample organisations, not a measurement.",
+)
 
 
 @dataclass(frozen=True)
@@ -110,12 +124,14 @@ def tree_budget(ensemble, settings: Settings = SETTINGS) -> TreeBudget:
             f"Largest connected share of a heterarchy (laterality "
             f"{settings.heterarchy_laterality:g}) with only a tree's number of ties ({tree_ties} "
             f"for {people} people), mean over {organisations} sample organisations",
+            provenance=FRESH_SAMPLE,
             **_SHARE,
         ),
         "mulder_tree_budget_organisations": Published(
             organisations,
             "Sample organisations drawn for the tree-budget heterarchy",
             unit="organisations",
+            provenance=FRESH_SETTING,
             **_COUNT,
         ),
     }
@@ -125,9 +141,14 @@ def tree_budget(ensemble, settings: Settings = SETTINGS) -> TreeBudget:
             f"95% interval ({end[3:]} limit) of the largest connected share of a heterarchy "
             "with a tree's number of ties (sample data)",
             headline=False,
+            provenance=FRESH_SAMPLE,
             **_SHARE,
         )
     published["mulder_tree_ties"] = Published(
-        tree_ties, "Ties in a tree of the sample organisation's size", unit="ties", **_COUNT
+        tree_ties,
+        "Ties in a tree of the sample organisation's size",
+        unit="ties",
+        provenance=FRESH_SETTING,
+        **_COUNT,
     )
     return TreeBudget(table=table, summary=summary, published=published)

@@ -15,11 +15,28 @@ import pandas as pd
 
 from clusternet import data, models
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 from clusternet.hierarchy import core_periphery_densities, ensemble_mean_ci, network_hierarchy
 
 __all__ = ["GlobalCollaboration", "github_network"]
 
 _SOURCE = "real data: GitHub Innovation Graph"
+_DATA = ("github_economy_collaborators", "github2026innovationgraph")
+_VINTAGE = "2020-2025 (2020 Q1 to 2025 Q3)"
+#: counts of the latest quarter
+GITHUB = Provenance(
+    "real data",
+    _DATA,
+    _VINTAGE,
+    caveat="Only ties above GitHub's reporting threshold; the EU aggregate is dropped.",
+)
+#: means over quarters and trends, with intervals that treat quarters as independent
+GITHUB_OVER_QUARTERS = Provenance(
+    "real data",
+    _DATA,
+    _VINTAGE,
+    caveat="Intervals treat quarters as independent, which they are not: too narrow.",
+)
 _FINE = {"digits": 3, "unit": "score (0 to 1)"}
 _SCORE = {"digits": 2, "unit": "score (0 to 1)"}
 _SHARE = {"digits": 0, "percent": True}
@@ -125,18 +142,24 @@ def github_network(*, drop: tuple, alpha: float) -> GlobalCollaboration:
     period = f"{int(first.year)} Q{int(first.quarter)} to {int(last.year)} Q{int(last.quarter)}"
     published = {
         "mulder_gh_quarters": Published(
-            len(quarters), f"Quarters measured, {period} ({_SOURCE})", unit="quarters", **_COUNT
+            len(quarters),
+            f"Quarters measured, {period} ({_SOURCE})",
+            unit="quarters",
+            provenance=GITHUB,
+            **_COUNT,
         ),
         "mulder_gh_economies": Published(
             last["economies"],
             f"Economies with a published tie in {int(last.year)} Q{int(last.quarter)} ({_SOURCE})",
             unit="economies",
+            provenance=GITHUB,
             **_COUNT,
         ),
         "mulder_gh_ties": Published(
             last["ties"],
             f"Directed ties between economies in {int(last.year)} Q{int(last.quarter)} ({_SOURCE})",
             unit="ties",
+            provenance=GITHUB,
             **_COUNT,
         ),
     }
@@ -145,13 +168,16 @@ def github_network(*, drop: tuple, alpha: float) -> GlobalCollaboration:
         text = f"{what[0].upper()}{what[1:]} of the network of economies, mean over {period} ({_SOURCE})"
         if row.measure == "hub_share":
             text = text.replace("the hub", f"the hub ({hub})")
-        published[f"mulder_gh_{row.measure}"] = Published(row.mean, text, headline=False, **style)
+        published[f"mulder_gh_{row.measure}"] = Published(
+            row.mean, text, headline=False, provenance=GITHUB_OVER_QUARTERS, **style
+        )
         for end in ("ci_lower", "ci_upper"):
             published[f"mulder_gh_{row.measure}_{end}"] = Published(
                 getattr(row, end),
                 f"95% interval ({end[3:]} limit) over quarters, treated as independent, of the "
                 f"{text[0].lower()}{text[1:]}",
                 headline=False,
+                provenance=GITHUB_OVER_QUARTERS,
                 **style,
             )
     for row in trends.itertuples(index=False):
@@ -173,6 +199,7 @@ def github_network(*, drop: tuple, alpha: float) -> GlobalCollaboration:
                 digits=4 if scale == 1 else 2,
                 signed=True,
                 headline=False,
+                provenance=GITHUB_OVER_QUARTERS,
             )
     display = pd.DataFrame(
         {

@@ -16,6 +16,7 @@ import pandas as pd
 from clusternet import data, models
 from clusternet._validation import format_items, require_columns, require_in
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 from clusternet.hierarchy import (
     dyad_table,
     formal_tier_digraph,
@@ -45,6 +46,9 @@ _FIRMS = {
         "rank": "level",
         "top_ranks": (1, 2),  # the CEO and the vice-presidents
         "source": "Krackhardt (1987) high-tech managers",
+        "bib": "krackhardt1987cognitive",
+        "vintage": "1987 (year published)",
+        "case": "One firm of 21 managers: a case study, not a representative sample.",
         "relations": {
             "advice": "classics_krackhardt_advice_edges",
             "friends": "classics_krackhardt_friends_edges",
@@ -56,6 +60,9 @@ _FIRMS = {
         "rank": "status",
         "top_ranks": (1,),  # the partners
         "source": "Lazega (2001) law firm",
+        "bib": "lazega2001collegial",
+        "vintage": "2001 (year published)",
+        "case": "One law firm of 71 lawyers: a case study, not a representative sample.",
         "relations": {
             "advice": "classics_lazega_advice_edges",
             "cowork": "classics_lazega_cowork_edges",
@@ -63,6 +70,25 @@ _FIRMS = {
         },
     },
 }
+
+
+def _provenance(firm: str, relations=(), caveat: str | None = None) -> Provenance:
+    """Real data of one firm: its node table, formal structure, the relations used, its study."""
+    spec = _FIRMS[firm]
+    files = [spec["nodes"]] + ([spec["formal"]] if spec["formal"] else [])
+    files += [spec["relations"][relation] for relation in relations]
+    return Provenance(
+        "real data",
+        (*files, spec["bib"]),
+        spec["vintage"],
+        caveat=spec["case"] if caveat is None else caveat,
+    )
+
+
+#: the Wilson interval of a share of ties outside the chain of command
+_WILSON = "Wilson interval treats ties as independent draws; one firm, a case study."
+#: the dyadic advice logits
+_ASSOCIATION = "Association, not causation: dyadic logit in one firm, errors clustered by asker."
 
 
 @dataclass(frozen=True)
@@ -242,29 +268,45 @@ def real_networks(*, alpha: float) -> RealNetworks:
             len(krackhardt.nodes),
             "Managers in Krackhardt's high-tech firm",
             unit="people",
+            provenance=_provenance("krackhardt"),
             **_COUNT,
         ),
         "mulder_lazega_people": Published(
-            len(lazega.nodes), "Lawyers in Lazega's law firm", unit="people", **_COUNT
+            len(lazega.nodes),
+            "Lawyers in Lazega's law firm",
+            unit="people",
+            provenance=_provenance("lazega"),
+            **_COUNT,
         ),
         "mulder_krackhardt_top": Published(
             len(krackhardt.top),
             "Managers in the top tier (CEO and vice-presidents) of Krackhardt's firm",
             unit="people",
+            provenance=_provenance("krackhardt"),
             **_COUNT,
         ),
         "mulder_lazega_partners": Published(
-            len(lazega.top), "Partners in Lazega's law firm", unit="people", **_COUNT
+            len(lazega.top),
+            "Partners in Lazega's law firm",
+            unit="people",
+            provenance=_provenance("lazega"),
+            **_COUNT,
         ),
     }
     for row in table.itertuples(index=False):
         key = f"{row.firm}_{row.relation}"
         source = _FIRMS[row.firm]["source"]
+        relations = () if row.relation == "formal" else (row.relation,)
         for column, (what, style) in _CELLS.items():
-            published[f"mulder_{key}_{column}"] = Published(
+            # the Wilson bounds are glued as the laterality's interval
+            # (``mulder_<key>_laterality_ci_lower``), so that it is published as an estimate
+            name = f"laterality_{column}" if column in ("ci_lower", "ci_upper") else column
+            wilson = column in ("laterality", "ci_lower", "ci_upper")
+            published[f"mulder_{key}_{name}"] = Published(
                 getattr(row, column),
                 f"{source}, {row.network}: {what}",
                 headline=(key, column) in _HEADLINE_CELLS,
+                provenance=_provenance(row.firm, relations, _WILSON if wilson else None),
                 **style,
             )
     return RealNetworks(krackhardt=krackhardt, lazega=lazega, table=table, published=published)
@@ -327,12 +369,14 @@ def advice_regressions(real: RealNetworks, *, attributes) -> AdviceRegressions:
                 f"other is {_TERMS[term]} (dyadic logit, standard errors clustered by asker)"
             )
             digits = 2 if row["estimate"] < 1 else 1
+            provenance = _provenance(firm, ("advice",), _ASSOCIATION)
             published[f"mulder_{firm}_or_{term}"] = Published(
                 row["estimate"],
                 what,
                 unit="odds ratio",
                 digits=digits,
                 headline=(firm, term) in _HEADLINE_ODDS,
+                provenance=provenance,
             )
             for end in ("ci_lower", "ci_upper"):
                 published[f"mulder_{firm}_or_{term}_{end}"] = Published(
@@ -342,6 +386,7 @@ def advice_regressions(real: RealNetworks, *, attributes) -> AdviceRegressions:
                     digits=digits,
                     # the synthesis quotes the interval of the managers' odds with its claim
                     headline=(firm, term) == ("krackhardt", "to_superior"),
+                    provenance=provenance,
                 )
     krackhardt = real.krackhardt
     reports_to = krackhardt.formal.reverse(copy=True)  # subordinate -> boss, as surveyed
@@ -352,11 +397,13 @@ def advice_regressions(real: RealNetworks, *, attributes) -> AdviceRegressions:
         "subordinate goes to their own boss for advice",
         unit="reporting lines",
         digits=0,
+        provenance=_provenance("krackhardt", ("advice",)),
     )
     published["mulder_reporting_lines"] = Published(
         reports_to.number_of_edges(),
         "Formal reporting lines in Krackhardt's firm",
         unit="reporting lines",
+        provenance=_provenance("krackhardt"),
         **_COUNT,
     )
     return AdviceRegressions(fits=fits, tables=tables, published=published)

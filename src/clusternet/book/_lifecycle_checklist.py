@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from clusternet.book._lifecycle_settings import CHECKLIST
 from clusternet.book.published import Published
 
 __all__ = ["Checklist", "strategy_checklist"]
@@ -155,6 +156,7 @@ def strategy_checklist() -> Checklist:
             unit="steps",
             digits=0,
             headline=False,
+            provenance=CHECKLIST,
         ),
     }
     for level in ("yes", "partly", "no"):
@@ -164,5 +166,6 @@ def strategy_checklist() -> Checklist:
             unit="steps",
             digits=0,
             headline=False,
+            provenance=CHECKLIST,
         )
     return Checklist(table, counts, published)

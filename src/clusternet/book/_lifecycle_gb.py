@@ -24,6 +24,9 @@ import pandas as pd
 import clusternet
 from clusternet import data
 from clusternet.book._lifecycle_settings import (
+    GB_CREATIVE,
+    GB_SEGMENTS,
+    SETTING,
     SETTINGS,
     Settings,
     classify_options,
@@ -191,27 +194,32 @@ def gb_segment_stages(panel: GBPanel, settings: Settings = SETTINGS) -> GBStages
             panel.segments.nunique(),
             "Nesta industry segments of the 4-digit SIC codes",
             unit="segments",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_regions": count(
             features["region"].nunique(),
             "Great Britain NUTS2 regions in the life-cycle panel",
             unit="regions",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_pairs": count(
             len(classified),
             f"Great Britain region x industry-segment pairs given a life-cycle stage, {years} "
             f"{label}",
             unit="region-segment pairs",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_pairs_excluded": count(
             int((~features["usable"] & (features["cluster"] != settings.gb_other_group)).sum()),
             "Great Britain region x industry-segment pairs left out: fewer than "
             f"{settings.gb_min_employment:,.0f} employees in some year, {years}",
             unit="region-segment pairs",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_mean_confidence": share(
             classified["confidence"].mean(),
             f"Mean confidence of the Great Britain life-cycle stages, {years} {label}",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_threshold_changed_share": share(
             stability.share_changed,
@@ -223,6 +231,7 @@ def gb_segment_stages(panel: GBPanel, settings: Settings = SETTINGS) -> GBStages
             f"{' or '.join(f'{t:g}' for t in settings.alternative_specialisation_thresholds)} "
             f"{label}",
             headline=True,
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_alt_lq_threshold_low": Published(
             min(settings.alternative_specialisation_thresholds),
@@ -230,6 +239,7 @@ def gb_segment_stages(panel: GBPanel, settings: Settings = SETTINGS) -> GBStages
             unit="location quotient",
             digits=2,
             headline=False,
+            provenance=SETTING,
         ),
         "lifecycle_alt_lq_threshold_high": Published(
             max(settings.alternative_specialisation_thresholds),
@@ -237,16 +247,19 @@ def gb_segment_stages(panel: GBPanel, settings: Settings = SETTINGS) -> GBStages
             unit="location quotient",
             digits=2,
             headline=False,
+            provenance=SETTING,
         ),
         "lifecycle_gb_growth_changed_share": share(
             stability.share_changed_growth,
             "Share of Great Britain region x segment pairs whose stage changes under an "
             f"alternative growth threshold {label}",
+            provenance=GB_SEGMENTS,
         ),
         "lifecycle_gb_lq_changed_share": share(
             stability.share_changed_specialisation,
             "Share of Great Britain region x segment pairs whose stage changes under an "
             f"alternative LQ threshold {label}",
+            provenance=GB_SEGMENTS,
         ),
     }
     for stage in ("declining", "growing", "emerging", "mature", "not specialised"):
@@ -255,24 +268,30 @@ def gb_segment_stages(panel: GBPanel, settings: Settings = SETTINGS) -> GBStages
             shares.loc[stage, "share"],
             f"Share of Great Britain region x segment pairs classified as {stage}, {years} {label}",
             headline=(stage == "declining"),
+            provenance=GB_SEGMENTS,
         )
     published["lifecycle_gb_min_employment"] = count(
         settings.gb_min_employment,
         "Fewest employees (in every year) for a Great Britain region-segment pair to be given a "
         "life-cycle stage",
         unit="employees",
+        provenance=SETTING,
     )
     published["lifecycle_gb_share_declining_expected"] = share(
         shares.loc["declining", "expected_share"],
         "Expected share of Great Britain region x segment pairs that are declining: the mean of "
         f"each pair's probability of decline (trend noise only) {label}",
+        provenance=GB_SEGMENTS,
+        ci_lower=shares.loc["declining", "ci_lower"],
+        ci_upper=shares.loc["declining", "ci_upper"],
     )
     for end in ("ci_lower", "ci_upper"):
-        published[f"lifecycle_gb_share_declining_{end}"] = share(
+        published[f"lifecycle_gb_share_declining_expected_{end}"] = share(
             shares.loc["declining", end],
             f"{'Lower' if end == 'ci_lower' else 'Upper'} end of the 95% interval of the expected "
             "share of Great Britain region x segment pairs that are declining, from the stage "
             f"probabilities (trend noise only) {label}",
+            provenance=GB_SEGMENTS,
         )
     return GBStages(features, classified, shares, stability, published)
 
@@ -392,11 +411,13 @@ def gb_creative_indicators(panel: GBPanel, settings: Settings = SETTINGS) -> GBC
             "Great Britain NUTS2 regions whose creative industries have a location quotient of "
             f"at least {settings.specialisation_threshold:g} in {last} {label}",
             unit="regions",
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_regions": count(
             len(table),
             f"Great Britain NUTS2 regions with a creative-industries row {label}",
             unit="regions",
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_top_lq": Published(
             float(top["location_quotient"]),
@@ -405,25 +426,30 @@ def gb_creative_indicators(panel: GBPanel, settings: Settings = SETTINGS) -> GBC
             unit="location quotient",
             digits=1,
             headline=False,
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_clusters_growing": count(
             int(clusters["stage"].isin(("growing", "renewing")).sum()),
             f"Great Britain creative clusters classified as growing, {settings.gb_years[0]}-{last} {label}",
             unit="regions",
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_clusters_mature": count(
             int((clusters["stage"] == "mature").sum()),
             f"Great Britain creative clusters classified as mature, {settings.gb_years[0]}-{last} {label}",
             unit="regions",
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_clusters_declining": count(
             int((clusters["stage"] == "declining").sum()),
             f"Great Britain creative clusters classified as declining, {settings.gb_years[0]}-{last} {label}",
             unit="regions",
+            provenance=GB_CREATIVE,
         ),
         "lifecycle_gb_creative_clusters_mean_confidence": share(
             clusters["confidence"].mean(),
             f"Mean confidence of the stages of the Great Britain creative clusters {label}",
+            provenance=GB_CREATIVE,
         ),
     }
     return GBCreativeIndicators(table, display, published)

@@ -22,6 +22,8 @@ import clusternet
 from clusternet import data
 from clusternet.book._lifecycle_settings import (
     SETTINGS,
+    US_PANEL,
+    US_PANEL_SLOPE,
     Settings,
     classify_options,
     count,
@@ -235,28 +237,35 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             "US state x traded-cluster pairs staged in every window of the 2017-2021 panel "
             f"(at least {settings.us_min_employment:,.0f} employees every year, no withheld cell)",
             unit="state-cluster pairs",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_share_declining": share(
             shares.loc["declining", "share"],
             f"Share of US state x traded-cluster pairs classified as declining before the "
             f"pandemic, {pre_years} {label}",
             headline=True,
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_share_declining_expected": share(
             shares.loc["declining", "expected_share"],
             "Expected share of US state x traded-cluster pairs declining before the pandemic: the "
             "mean of each pair's probability of decline "
             f"({pct(settings.cbp_noise)} noise in each count) {label}",
+            provenance=US_PANEL,
+            ci_lower=shares.loc["declining", "ci_lower"],
+            ci_upper=shares.loc["declining", "ci_upper"],
         ),
-        "lifecycle_us_pre_share_declining_ci_lower": share(
+        "lifecycle_us_pre_share_declining_expected_ci_lower": share(
             shares.loc["declining", "ci_lower"],
             "Lower end of the 95% interval of the expected pre-pandemic declining share, from the stage "
             f"probabilities ({pct(settings.cbp_noise)} noise in each count) {label}",
+            provenance=US_PANEL,
         ),
-        "lifecycle_us_pre_share_declining_ci_upper": share(
+        "lifecycle_us_pre_share_declining_expected_ci_upper": share(
             shares.loc["declining", "ci_upper"],
             "Upper end of the 95% interval of the expected pre-pandemic declining share, from the stage "
             f"probabilities ({pct(settings.cbp_noise)} noise in each count) {label}",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_traded_share_growth_pre": Published(
             traded_share_growth,
@@ -266,6 +275,7 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             digits=1,
             signed=True,
             headline=False,
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_median_growth": Published(
             float(pre["growth"].median()),
@@ -275,11 +285,13 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             digits=1,
             signed=True,
             headline=False,
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_mean_confidence": share(
             pre["confidence"].mean(),
             f"Mean confidence of the pre-pandemic US stages ({pct(settings.cbp_noise)} noise "
             f"in each count) {label}",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_threshold_changed_share": share(
             stability.share_changed,
@@ -290,6 +302,7 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             f"{' or '.join(f'{t:g}' for t in settings.alternative_specialisation_thresholds)} "
             f"{label}",
             headline=True,
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_full_changed_share": share(
             float((pre["stage"] != full["stage"]).mean()),
@@ -297,18 +310,21 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             f"from their stage over the whole panel {settings.us_panel_years[0]}-"
             f"{settings.us_panel_years[-1]} {label}",
             headline=True,
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pandemic_share_losing": share(
             float((pandemic["stage"] == "declining").mean()),
             f"Share of US state x traded-cluster pairs that lost more than "
             f"{pct(settings.growth_threshold)} against the economy in the pandemic year "
             f"{p0}-{p1} {label}",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pandemic_share_gaining": share(
             float(pandemic["stage"].isin(("emerging", "growing")).mean()),
             f"Share of US state x traded-cluster pairs that gained more than "
             f"{pct(settings.growth_threshold)} against the economy in the pandemic year "
             f"{p0}-{p1} {label}",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_continuation_slope": Published(
             float(slope["estimate"]),
@@ -317,6 +333,7 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             f"clustered by state) {label}",
             digits=2,
             headline=False,
+            provenance=US_PANEL_SLOPE,
         ),
         "lifecycle_us_continuation_slope_ci_lower": Published(
             float(slope["ci_lower"]),
@@ -324,6 +341,7 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             "pre-pandemic trend",
             digits=2,
             headline=False,
+            provenance=US_PANEL_SLOPE,
         ),
         "lifecycle_us_continuation_slope_ci_upper": Published(
             float(slope["ci_upper"]),
@@ -331,23 +349,27 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             "pre-pandemic trend",
             digits=2,
             headline=False,
+            provenance=US_PANEL_SLOPE,
         ),
         "lifecycle_us_pre_hospitality_states": count(
             len(hospitality),
             f"States with a staged {settings.pandemic_cluster} cluster in the panel",
             unit="states",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pre_hospitality_declining": count(
             int((hospitality["stage"] == "declining").sum()),
             f"States whose {settings.pandemic_cluster} cluster was already declining before the "
             f"pandemic, {pre_years} {label}",
             unit="states",
+            provenance=US_PANEL,
         ),
         "lifecycle_us_pandemic_hospitality_declining": count(
             int((hospitality_pandemic["stage"] == "declining").sum()),
             f"States whose {settings.pandemic_cluster} cluster lost more than "
             f"{pct(settings.growth_threshold)} against the economy in {p0}-{p1} {label}",
             unit="states",
+            provenance=US_PANEL,
         ),
     }
     for stage in ("growing", "emerging", "mature", "not specialised"):
@@ -355,6 +377,7 @@ def us_panel_stages(panel: USPanel, settings: Settings = SETTINGS) -> USPanelSta
             shares.loc[stage, "share"],
             f"Share of US state x traded-cluster pairs classified as {stage} before the "
             f"pandemic, {pre_years} {label}",
+            provenance=US_PANEL,
         )
     return USPanelStages(
         pre, full, pandemic, shares, stability, transitions, continuation, published

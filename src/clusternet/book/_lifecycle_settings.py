@@ -10,13 +10,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 from clusternet.lifecycle.classify import (
     DIVERSITY_THRESHOLD,
     GROWTH_THRESHOLD,
     SPECIALISATION_THRESHOLD,
 )
 
-__all__ = ["Settings", "SETTINGS", "count", "share", "pct", "classify_options"]
+__all__ = [
+    "Settings",
+    "SETTINGS",
+    "count",
+    "share",
+    "pct",
+    "classify_options",
+    "SETTING",
+    "LQ_CONVENTION",
+    "CBP_NOISE_SETTING",
+    "SAMPLE",
+    "US_TWO_YEARS",
+    "US_CROSSWALK_2021",
+    "US_PANEL",
+    "US_PANEL_SLOPE",
+    "GB_SEGMENTS",
+    "GB_CREATIVE",
+    "CHECKLIST",
+]
 
 
 @dataclass(frozen=True)
@@ -114,20 +133,119 @@ class Settings:
 
 SETTINGS = Settings()
 
+# --------------------------------------------------------------------------- provenance
+# What each published number is and where it comes from (one constant per group).
+
+#: A threshold, window, cut-off or noise level the chapter chose (none from a source).
+SETTING = Provenance(
+    "analysis setting",
+    "clusternet",
+    caveat="The report's own choice, not a measurement; the chapter shows how much stages depend on it.",
+)
+#: The specialisation threshold: an LQ of 1 is the usual reading of "specialised".
+LQ_CONVENTION = Provenance(
+    "analysis setting",
+    "bea_lq_faq",
+    caveat="Convention (LQ above 1: more concentrated than the nation), not a measured cut-off.",
+)
+#: The assumed error of a County Business Patterns count: the Census "low noise" bound.
+CBP_NOISE_SETTING = Provenance(
+    "analysis setting",
+    "census_noise_flags",
+    vintage="2023",
+    caveat="Assumed from the Census 'low noise' flag bound, not a measured error of each count.",
+)
+#: The seeded life-cycle sample economy and its planted stages.
+SAMPLE = Provenance(
+    "sample data",
+    ("lifecycle_sample_panel", "lifecycle_sample_planted"),
+    caveat="Sample data: demonstrates the method, not evidence about a real place.",
+)
+_CBP_CROSSWALK = ("porter_clusters_naics2007", "naics4_2007_to_2017")
+#: The two-year US reading: County Business Patterns 2017 and 2021, Porter clusters.
+US_TWO_YEARS = Provenance(
+    "real data",
+    ("cbp_state_naics4_2017", "cbp_state_naics4_2021", *_CBP_CROSSWALK),
+    vintage="2017-2021",
+    caveat="Two years only, 2021 after the pandemic shock; confidence covers assumed count noise only.",
+)
+#: What the 4-digit crosswalk covers of 2021 US employment.
+US_CROSSWALK_2021 = Provenance(
+    "real data",
+    ("cbp_state_naics4_2021", *_CBP_CROSSWALK),
+    vintage="2021",
+    caveat="4-digit industries are assigned to Porter clusters by the majority of their 6-digit codes.",
+)
+#: The US panel: County Business Patterns 2017, 2019, 2020, 2021, Porter traded clusters.
+US_PANEL = Provenance(
+    "real data",
+    tuple(f"cbp_state_naics4_{year}" for year in (2017, 2019, 2020, 2021)) + _CBP_CROSSWALK,
+    vintage="2017-2021",
+    caveat="'Declining' means losing ground on the economy, not shrinking; confidence covers assumed count noise only.",
+)
+#: The regression of the pandemic-year change on the pre-pandemic trend.
+US_PANEL_SLOPE = Provenance(
+    US_PANEL.kind,
+    US_PANEL.source,
+    vintage=US_PANEL.vintage,
+    caveat="Association across state-cluster pairs, not causation; standard errors clustered by state.",
+)
+#: Great Britain NUTS2 regions x Nesta industry segments, BRES employment 2015-2018.
+GB_SEGMENTS = Provenance(
+    "real data",
+    ("gb_bres_nuts2_sic4", "gb_sic4_segments"),
+    vintage="2015-2018",
+    caveat="Four years of rounded BRES survey estimates: stages are soft and renewal is invisible.",
+)
+#: The DCMS creative industries in the Great Britain NUTS2 regions, BRES/IDBR 2015-2018.
+GB_CREATIVE = Provenance(
+    "real data",
+    ("gb_bres_nuts2_sic4", "dcms_creative_sic2007"),
+    vintage="2015-2018",
+    caveat="Four years of BRES survey estimates show size and specialisation well, direction poorly.",
+)
+#: The strategy checklist: steps from ERIK and Creating Smart Systems, judged by the report.
+CHECKLIST = Provenance(
+    "analysis setting",
+    ("erik2007network", "ec2002smart", "clusternet"),
+    caveat="The report's own judgement of what its indicators can inform; most Creating Smart Systems features are unverified.",
+)
+
 
 def pct(value: float) -> str:
     """A rate in words, as the descriptions write it (0.005 -> '0.5%')."""
     return f"{100 * value:g}%"
 
 
-def count(value, description: str, *, unit: str) -> Published:
+def count(value, description: str, *, unit: str, provenance: Provenance) -> Published:
     """A supporting whole number (no decimals, not a headline)."""
-    return Published(value, description, unit=unit, digits=0, headline=False)
+    return Published(value, description, unit=unit, digits=0, headline=False, provenance=provenance)
 
 
-def share(value, description: str, *, headline: bool = False) -> Published:
-    """A share in whole per cent (a supporting number unless ``headline``)."""
-    return Published(value, description, percent=True, digits=0, headline=headline)
+def share(
+    value,
+    description: str,
+    *,
+    provenance: Provenance,
+    headline: bool = False,
+    ci_lower: float | None = None,
+    ci_upper: float | None = None,
+) -> Published:
+    """A share in whole per cent (a supporting number unless ``headline``).
+
+    With ``ci_lower`` and ``ci_upper`` the share is an estimate carrying its 95% interval.
+    """
+    return Published(
+        value,
+        description,
+        percent=True,
+        digits=0,
+        headline=headline,
+        provenance=provenance,
+        estimate=ci_lower is not None,
+        ci_lower=None if ci_lower is None else float(ci_lower),
+        ci_upper=None if ci_upper is None else float(ci_upper),
+    )
 
 
 def classify_options(settings: Settings) -> dict:

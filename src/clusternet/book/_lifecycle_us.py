@@ -21,7 +21,17 @@ import pandas as pd
 import clusternet
 from clusternet import data
 from clusternet._validation import format_items
-from clusternet.book._lifecycle_settings import SETTINGS, Settings, count, pct, share
+from clusternet.book._lifecycle_settings import (
+    CBP_NOISE_SETTING,
+    SETTING,
+    SETTINGS,
+    US_CROSSWALK_2021,
+    US_TWO_YEARS,
+    Settings,
+    count,
+    pct,
+    share,
+)
 from clusternet.book.published import Published
 from clusternet.book.us_cbp import cbp_matrix, porter_crosswalk
 from clusternet.catalog.lifecycle import LIFECYCLE_STAGES
@@ -211,40 +221,47 @@ def us_indicators(inputs: USInputs, settings: Settings = SETTINGS) -> USIndicato
             settings.cbp_noise,
             "Assumed relative error of a County Business Patterns count when classifying "
             "from two years (Census 'low noise' flag bound)",
+            provenance=CBP_NOISE_SETTING,
         ),
         "lifecycle_us_min_employment": count(
             settings.us_min_employment,
             f"Fewest employees (in each of {settings.us_start_year} and "
             f"{settings.us_end_year}) for a US state-cluster pair to be given a life-cycle stage",
             unit="employees",
+            provenance=SETTING,
         ),
         "lifecycle_us_clusters_unmeasured": count(
             len(unmeasured),
             "Porter benchmark clusters that no 4-digit NAICS code is assigned to by "
             "majority, so cannot be measured with state x NAICS-4 data",
             unit="clusters",
+            provenance=US_TWO_YEARS,
         ),
         "lifecycle_us_confident_employment_share": share(
             inputs.confident_employment_share,
             f"Share of {settings.us_end_year} US employment in 4-digit NAICS codes whose "
             "6-digit codes all belong to one Porter cluster",
+            provenance=US_CROSSWALK_2021,
         ),
         "lifecycle_us_traded_pairs": count(
             len(traded),
             f"US state x traded-cluster pairs given a life-cycle stage, {years}",
             unit="state-cluster pairs",
+            provenance=US_TWO_YEARS,
         ),
         "lifecycle_us_traded_excluded": count(
             len(excluded),
             "US state x traded-cluster pairs left out of the life-cycle classification "
             "(too small, or with a withheld cell)",
             unit="state-cluster pairs",
+            provenance=US_TWO_YEARS,
         ),
         "lifecycle_us_traded_withheld": count(
             int(excluded["exclusion_reason"].str.startswith("withheld").sum()),
             "US state x traded-cluster pairs left out because one of their industries has "
             "a withheld County Business Patterns cell",
             unit="state-cluster pairs",
+            provenance=US_TWO_YEARS,
         ),
     }
     return USIndicators(table, traded, excluded, unmeasured, published)
@@ -285,6 +302,7 @@ def us_stage_shares(indicators: USIndicators, settings: Settings = SETTINGS) -> 
             f"Share of US state x traded-cluster pairs classified as {stage}, {years} "
             "(two years, County Business Patterns)",
             headline=(stage == "declining"),
+            provenance=US_TWO_YEARS,
         )
         for stage in LIFECYCLE_STAGES
         if stage != "renewing"
@@ -293,16 +311,19 @@ def us_stage_shares(indicators: USIndicators, settings: Settings = SETTINGS) -> 
         traded["confidence"].mean(),
         "Mean confidence of the US life-cycle classifications, allowing only for "
         f"{pct(settings.cbp_noise)} noise in each count",
+        provenance=US_TWO_YEARS,
     )
     published["lifecycle_us_hospitality_states"] = count(
         len(pandemic),
         f"States with a classified {settings.pandemic_cluster} cluster, {years}",
         unit="states",
+        provenance=US_TWO_YEARS,
     )
     published["lifecycle_us_hospitality_declining_share"] = share(
         (pandemic["stage"] == "declining").mean(),
         f"Share of states whose {settings.pandemic_cluster} cluster is classified as "
         f"declining, {years} (the pandemic, not a life cycle)",
+        provenance=US_TWO_YEARS,
     )
     return StageShares(shares, pandemic, published)
 
@@ -350,6 +371,7 @@ def threshold_sensitivity(
             percent=True,
             digits=1,
             headline=False,
+            provenance=SETTING,
         ),
         "lifecycle_alt_threshold_high": Published(
             high,
@@ -357,12 +379,14 @@ def threshold_sensitivity(
             percent=True,
             digits=1,
             headline=False,
+            provenance=SETTING,
         ),
         "lifecycle_us_threshold_sensitive_share": share(
             changed.mean(),
             "Share of US state x traded-cluster pairs whose life-cycle stage changes when "
             f"the growth threshold moves from {moves} a year",
             headline=True,
+            provenance=US_TWO_YEARS,
         ),
     }
     return Sensitivity(pd.Series(changed, index=traded.index, name="changed"), published)

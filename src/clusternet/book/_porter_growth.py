@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from clusternet import data
+from clusternet.book import _porter_provenance as prov
 from clusternet.book._porter_settings import SETTINGS, Settings
 from clusternet.book._porter_wording import publish
 from clusternet.clusters import (
@@ -221,7 +222,28 @@ def growth_windows(cbp, clusters, settings: Settings = SETTINGS) -> GrowthWindow
         "porter_pre_cells": pre.real["usable"].sum(),
         "porter_late_cells": panels[settings.late_window].real["usable"].sum(),
     }
-    return GrowthWindows(effects, ladder, table, publish(values, alpha=settings.alpha))
+    pre_growth = prov.growth(*settings.pre_pandemic_window)
+    labels = prov.stamp(
+        values,
+        pre_growth,
+        **dict.fromkeys(
+            (f"porter_pre_related_effect{s}" for s in ("", "_ci_lower", "_ci_upper")),
+            prov.growth(*settings.pre_pandemic_window, related=True),
+        ),
+        **dict.fromkeys(
+            (f"porter_late_cluster_effect{s}" for s in ("", "_ci_lower", "_ci_upper")),
+            prov.growth(*settings.late_window),
+        ),
+        **dict.fromkeys(
+            (f"porter_pre_cluster_effect_no_fe{s}" for s in ("", "_ci_lower", "_ci_upper")),
+            prov.growth(*settings.pre_pandemic_window, caveat=prov.NO_FE_CAVEAT),
+        ),
+        porter_pre_cells=prov.growth(*settings.pre_pandemic_window, caveat=""),
+        porter_late_cells=prov.growth(*settings.late_window, caveat=""),
+    )
+    return GrowthWindows(
+        effects, ladder, table, publish(values, alpha=settings.alpha, provenance=labels)
+    )
 
 
 @dataclass(frozen=True)
@@ -234,7 +256,7 @@ class EstablishmentGrowth:
 
 def establishment_growth(cbp, clusters, settings: Settings = SETTINGS) -> EstablishmentGrowth:
     """The DPS regression with establishments instead of employees, in two windows."""
-    rows, values = [], {}
+    rows, values, labels = [], {}, {}
     for key, window in (
         ("pre", settings.pre_pandemic_window),
         ("span", (settings.start_year, settings.end_year)),
@@ -246,12 +268,17 @@ def establishment_growth(cbp, clusters, settings: Settings = SETTINGS) -> Establ
         effects = standardised_effects(fit, panel, alpha=settings.alpha)
         rows.append(effects.assign(data=_window_label(window)))
         by = effects.set_index("term")
-        values |= _interval(
+        found = _interval(
             f"porter_{key}_establishment_cluster_effect", by.loc["log_cluster_specialisation"]
         )
         if key == "pre":
-            values |= _interval("porter_pre_establishment_convergence_effect", by.loc["log_lq"])
+            found |= _interval("porter_pre_establishment_convergence_effect", by.loc["log_lq"])
+        values |= found
+        labels |= dict.fromkeys(found, prov.growth(*window))
+        if key == "pre":
             values["porter_establishment_cells"] = panel["usable"].sum()
+            labels["porter_establishment_cells"] = prov.growth(*window, caveat="")
     return EstablishmentGrowth(
-        pd.concat(rows, ignore_index=True), publish(values, alpha=settings.alpha)
+        pd.concat(rows, ignore_index=True),
+        publish(values, alpha=settings.alpha, provenance=labels),
     )

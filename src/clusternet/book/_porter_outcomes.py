@@ -7,12 +7,14 @@ by county (2000-2015), Porter's traded clusters.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from clusternet import data
+from clusternet.book import _porter_provenance as prov
 from clusternet.book._porter_settings import SETTINGS, Settings
 from clusternet.book._porter_wording import publish
 from clusternet.catalog.clusters import PATENT_YEARS
@@ -113,7 +115,17 @@ def pay_in_clusters(cbp, clusters, settings: Settings = SETTINGS) -> PayInCluste
         "porter_pay_cells": len(usable),
         "porter_pay_traded_average": usable["payroll"].sum() / usable["employees"].sum(),
     }
-    return PayInClusters(panel, table, publish(values, alpha=settings.alpha))
+    labels = prov.stamp(
+        values,
+        prov.PAY_2021,
+        **dict.fromkeys(
+            (f"porter_pay_strong_raw{s}" for s in ("", "_ci_lower", "_ci_upper")),
+            prov.PAY_2021_RAW,
+        ),
+        porter_pay_cells=prov.PAY_2021_DESCRIPTIVE,
+        porter_pay_traded_average=prov.PAY_2021_DESCRIPTIVE,
+    )
+    return PayInClusters(panel, table, publish(values, alpha=settings.alpha, provenance=labels))
 
 
 @dataclass(frozen=True)
@@ -190,7 +202,17 @@ def patents_and_strength(cbp, clusters, settings: Settings = SETTINGS) -> Patent
         .round(1)
     )
     table_out = _readable(table_out, "state strength", "patents per worker (%)", settings)
-    return PatentsAndStrength(states.round(3), table_out, publish(values, alpha=settings.alpha))
+    labels = prov.stamp(
+        values,
+        prov.PATENTS,
+        porter_patent_states=prov.PATENTS_DESCRIPTIVE,
+        porter_patents_dropped_share=prov.PATENT_COVERAGE,
+        porter_patents_median_rate=prov.PATENTS_DESCRIPTIVE,
+        porter_patents_strength_correlation=prov.PATENTS,
+    )
+    return PatentsAndStrength(
+        states.round(3), table_out, publish(values, alpha=settings.alpha, provenance=labels)
+    )
 
 
 @dataclass(frozen=True)
@@ -246,7 +268,10 @@ def glaeser_test(cbp, clusters, settings: Settings = SETTINGS) -> GlaeserTest:
     shown = _readable(shown.set_index("externality"), "externality", "", settings).drop(
         columns="", errors="ignore"
     )
-    return GlaeserTest(panel, shown, publish(values, alpha=settings.alpha))
+    labels = prov.stamp(
+        values, prov.GLAESER, porter_glaeser_cells=dataclasses.replace(prov.GLAESER, caveat="")
+    )
+    return GlaeserTest(panel, shown, publish(values, alpha=settings.alpha, provenance=labels))
 
 
 @dataclass(frozen=True)
@@ -323,4 +348,12 @@ def crosswalk_sensitivity(cbp, clusters, settings: Settings = SETTINGS) -> Cross
     ).rename(columns={"traded share": "traded share (%)"})
     shown = by_rule.round(2).reset_index()
     diluted = diluted.rename_axis("traded cluster").reset_index()
-    return CrosswalkSensitivity(shown, diluted, publish(values, alpha=settings.alpha))
+    labels = prov.stamp(
+        values,
+        prov.CROSSWALK_2021,
+        porter_diluted_clusters=prov.CODE_COVERAGE,
+        porter_jewelry_purity=prov.CODE_COVERAGE,
+    )
+    return CrosswalkSensitivity(
+        shown, diluted, publish(values, alpha=settings.alpha, provenance=labels)
+    )

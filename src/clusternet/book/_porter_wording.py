@@ -8,7 +8,10 @@ numbers with :func:`publish`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from clusternet.book.published import Published
+from clusternet.glue import Provenance
 
 __all__ = ["WORDING", "publish"]
 
@@ -47,6 +50,7 @@ porter_sample_cluster_effect | percentage points a year | 2 | signed headline | 
 porter_sample_cluster_effect_ci_lower | percentage points a year | 2 | signed | Lower {level} bound of porter_sample_cluster_effect (sample data)
 porter_sample_cluster_effect_ci_upper | percentage points a year | 2 | signed | Upper {level} bound of porter_sample_cluster_effect (sample data)
 porter_published_cluster_effect | percentage points a year | 1 | signed | Effect of +1 standard deviation of specialisation on annual employment growth reported for Delgado, Porter and Stern (2014) by a press summary (BizEd, 2015; secondary source)
+porter_confidence_level |  | 0 | percent | Confidence level of every interval of the Porter chapter (a setting of the analysis)
 porter_sample_cells | cells | 0 |  | Region-industry cells in the sample-economy growth regression (sample data)
 porter_withheld_cells_2017 | cells | 0 |  | State x 4-digit NAICS cells of County Business Patterns 2017 published with zero employees but at least one establishment (withheld; treated as missing)
 porter_industries_withheld_everywhere | industries | 0 |  | 4-digit NAICS industries whose County Business Patterns 2017 employment is withheld in every state (dropped)
@@ -170,7 +174,9 @@ def _wording() -> dict[str, dict]:
 _WORDING = _wording()
 
 
-def publish(values: dict, *, alpha: float) -> dict[str, Published]:
+def publish(
+    values: dict, *, alpha: float, provenance: Provenance | Mapping[str, Provenance]
+) -> dict[str, Published]:
     """Published numbers of ``values`` (name -> exact value), worded as in :data:`WORDING`.
 
     Parameters
@@ -178,7 +184,11 @@ def publish(values: dict, *, alpha: float) -> dict[str, Published]:
     values : dict
         Glue name -> exact value; every name must have a row in :data:`WORDING`.
     alpha : float
-        1 - confidence level, for the ``{level}`` of the descriptions.
+        1 - confidence level, for the ``{level}`` of the descriptions and the ``ci_level``
+        of every interval.
+    provenance : Provenance or mapping of str to Provenance
+        Where the numbers come from: one label for all of them, or one per name (every
+        name of ``values`` must have one).
 
     Returns
     -------
@@ -187,17 +197,33 @@ def publish(values: dict, *, alpha: float) -> dict[str, Published]:
     Raises
     ------
     KeyError
-        A name without a row in :data:`WORDING`.
+        A name without a row in :data:`WORDING`, or without a provenance.
+    TypeError
+        ``provenance`` is neither a Provenance nor a mapping of them.
 
     Examples
     --------
-    >>> publish({"porter_sample_years": 10}, alpha=0.05)["porter_sample_years"].digits
-    0
+    >>> from clusternet.glue import Provenance
+    >>> label = Provenance("analysis setting", "clusternet")
+    >>> publish({"porter_sample_years": 10}, alpha=0.05, provenance=label)[
+    ...     "porter_sample_years"
+    ... ].provenance.kind
+    'analysis setting'
     """
     level = f"{1 - alpha:.0%}"
     out = {}
     for name, value in values.items():
+        if isinstance(provenance, Provenance):
+            label = provenance
+        elif isinstance(provenance, Mapping):
+            if name not in provenance:
+                raise KeyError(f"no provenance given for {name!r}")
+            label = provenance[name]
+        else:
+            raise TypeError(f"provenance must be a Provenance or a mapping, got {type(provenance)}")
+        if not isinstance(label, Provenance):
+            raise TypeError(f"provenance of {name!r} must be a Provenance, got {type(label)}")
         style = dict(_WORDING[name])
         style["description"] = style["description"].format(level=level)
-        out[name] = Published(float(value), **style)
+        out[name] = Published(float(value), **style, provenance=label, ci_level=1 - alpha)
     return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clusternet import data
+from clusternet.book._uzzi_provenance import EU, EU_Q, extremes, stamp
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book.published import Published
 from clusternet.smallworld import small_world_q_by_year
@@ -149,4 +150,8 @@ def eu_consortia_q(settings: Settings = SETTINGS) -> EuConsortia:
             headline=False,
         ),
     }
-    return EuConsortia(yearly=yearly, published=published)
+    for name, rows in (("uzzi_eu_q", simulated), ("uzzi_eu_q_analytic", analytic)):
+        published = extremes(published, rows, (f"{name}_min", f"{name}_max"), settings.alpha)
+    for name in ("uzzi_eu_organisations", "uzzi_eu_projects", "uzzi_eu_giant_min"):
+        published[name] = stamp({name: published[name]}, EU)[name]
+    return EuConsortia(yearly=yearly, published=stamp(published, EU_Q))

@@ -15,6 +15,14 @@ import numpy as np
 import pandas as pd
 
 from clusternet import data
+from clusternet.book._uzzi_provenance import (
+    NBER,
+    NBER_Q,
+    SETTING,
+    extremes,
+    monte_carlo,
+    stamp,
+)
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book.published import Published
 from clusternet.smallworld import (
@@ -183,6 +191,16 @@ def nber_yearly_q(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> N
             digits=0,
             thousands=False,
             headline=False,
+            provenance=NBER,
+        ),
+        "uzzi_nber_min_giant_share": Published(
+            settings.nber_min_giant_share,
+            "Smallest share of authors in the giant component for a year's NBER network to "
+            "be shown and used (a threshold the chapter chose)",
+            digits=0,
+            percent=True,
+            headline=False,
+            provenance=SETTING,
         ),
         "uzzi_nber_early_giant_max": Published(
             yearly.loc[small, "giant_share"].max(),
@@ -190,6 +208,7 @@ def nber_yearly_q(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> N
             digits=0,
             percent=True,
             headline=False,
+            provenance=NBER,
         ),
         "uzzi_nber_analytic_q_gap": Published(
             gap[yearly["usable"]].median(),
@@ -230,6 +249,12 @@ def nber_yearly_q(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> N
                 row[name],
                 f"NBER network of {year - w + 1}-{year}: {words} ({_NBER})",
                 headline=False,
+                provenance=NBER_Q if name.endswith("ratio") else NBER,
                 **({"digits": 0} | fmt if fmt.get("percent") else fmt),
             )
+    published = extremes(published, used, ("uzzi_nber_q_min", "uzzi_nber_q_max"), settings.alpha)
+    for end, row in (("first", used.index[0]), ("last", used.index[-1])):
+        name = f"uzzi_nber_q_{end}"
+        published[name] = monte_carlo(published[name], used.loc[row, "q_std_error"], settings.alpha)
+    published = stamp(published, NBER_Q)
     return NberYearly(yearly=yearly, yearly_analytic=analytic, drivers=drivers, published=published)

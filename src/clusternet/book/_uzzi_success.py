@@ -8,11 +8,21 @@ team-level logit on incumbents and repeat pairs.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from clusternet import models
+from clusternet.book._uzzi_provenance import (
+    NBER,
+    NBER_OUTCOMES,
+    NBER_PROGRAMMES,
+    NBER_SUCCESS,
+    NBER_TEAMS,
+    extremes,
+    pair,
+    stamp,
+)
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book.published import Published
 from clusternet.smallworld import InvertedUFit, fit_inverted_u, team_repeat_share
@@ -114,11 +124,14 @@ def _fit_numbers(label: str, fit: InvertedUFit, what: str) -> dict[str, Publishe
                 signed=name == "slope",
                 headline=name == "slope",
             )
+        stem = f"uzzi_nber_{label}_slope_{end}"
+        out = pair(out, f"{stem}_slope", stem)
     out[f"uzzi_nber_{label}_inverted_u"] = Published(
         int(fit.is_inverted_u),
         f"1 if {what} passes the Lind-Mehlum test of an inverted U in Q (slope significantly "
         f"positive at the lowest and negative at the highest yearly Q) {note}",
         digits=0,
+        headline=False,  # a test's verdict: the prose states it, the slopes carry the numbers
     )
     return out
 
@@ -177,6 +190,7 @@ def nber_success(
             unit="papers",
             digits=0,
             headline=False,
+            provenance=NBER,
         ),
         "uzzi_nber_success_years": Published(
             analysis["year"].nunique(),
@@ -184,6 +198,7 @@ def nber_success(
             unit="years",
             digits=0,
             headline=False,
+            provenance=NBER,
         ),
         "uzzi_nber_top_five_rate": Published(
             analysis["top_five"].mean(),
@@ -235,10 +250,19 @@ def nber_success(
             headline=False,
         ),
     }
+    for end in ("top_five_rate", "journal_rate", "published_before_min", "published_after_first"):
+        name = f"uzzi_nber_{end}"
+        published[name] = replace(published[name], provenance=NBER_OUTCOMES)
+    published["uzzi_nber_published_last"] = replace(
+        published["uzzi_nber_published_last"], provenance=NBER_OUTCOMES
+    )
     published |= _fit_numbers("top_five", top_five, "top-five publication")
     published |= _fit_numbers("journal", journal, "journal publication")
     trend_numbers = _fit_numbers("top_five_trend", trend, "top-five publication (year trend)")
     published |= {name: _supporting(number) for name, number in trend_numbers.items()}
+    rows = yearly[yearly["year"].isin(analysis["year"])]
+    names = ("uzzi_nber_success_q_min", "uzzi_nber_success_q_max")
+    published = stamp(extremes(published, rows, names, settings.alpha), NBER_SUCCESS)
     return NberSuccess(
         data=analysis,
         top_five=top_five,
@@ -251,16 +275,7 @@ def nber_success(
 
 
 def _supporting(number: Published) -> Published:
-    return Published(
-        number.value,
-        number.description,
-        unit=number.unit,
-        digits=number.digits,
-        percent=number.percent,
-        signed=number.signed,
-        thousands=number.thousands,
-        headline=False,
-    )
+    return replace(number, headline=False)
 
 
 # ---------------------------------------------------------------------------
@@ -348,6 +363,7 @@ def nber_teams(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> Nber
             unit="papers",
             digits=0,
             headline=False,
+            provenance=NBER_PROGRAMMES,
         ),
         "uzzi_nber_repeat_between_share": Published(
             share_between,
@@ -356,6 +372,7 @@ def nber_teams(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> Nber
             digits=0,
             percent=True,
             headline=False,
+            provenance=NBER_PROGRAMMES,
         ),
     }
     for row in effects.itertuples():
@@ -372,6 +389,11 @@ def nber_teams(memberships: pd.DataFrame, settings: Settings = SETTINGS) -> Nber
                 digits=2,
                 headline=name == "estimate",
             )
+        stem = f"uzzi_nber_or_{row.term}"
+        published = pair(published, f"{stem}_estimate", stem)
     return NberTeams(
-        data=analysis, effects=effects, share_between=share_between, published=published
+        data=analysis,
+        effects=effects,
+        share_between=share_between,
+        published=stamp(published, NBER_TEAMS),
     )

@@ -13,6 +13,14 @@ import networkx as nx
 import pandas as pd
 
 from clusternet import data
+from clusternet.book._uzzi_provenance import (
+    BROADWAY,
+    JAZZ,
+    JAZZ_SIGMA,
+    WOMEN_REWIRED,
+    monte_carlo,
+    stamp,
+)
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book.published import Published
 from clusternet.smallworld import (
@@ -83,7 +91,12 @@ def women_yardsticks(women: AffiliationNetwork, settings: Settings = SETTINGS) -
             headline=False,
         ),
     }
-    return WomenYardsticks(sigma_networkx=sigma_networkx, sigma=sigma, published=published)
+    published["uzzi_women_sigma"] = monte_carlo(
+        published["uzzi_women_sigma"], sigma.q_std_error, settings.alpha
+    )
+    return WomenYardsticks(
+        sigma_networkx=sigma_networkx, sigma=sigma, published=stamp(published, WOMEN_REWIRED)
+    )
 
 
 @dataclass(frozen=True)
@@ -127,7 +140,9 @@ def team_familiarity(credits: pd.DataFrame, settings: Settings = SETTINGS) -> Te
         )
     }
     return TeamFamiliarity(
-        familiarity=familiarity, share_between=share_between, published=published
+        familiarity=familiarity,
+        share_between=share_between,
+        published=stamp(published, BROADWAY),
     )
 
 
@@ -194,6 +209,7 @@ def one_mode_yardsticks(
             f"2003; one-mode rewired benchmark, {settings.draws} draws, seed "
             f"{settings.sigma_seed})",
             unit="sigma",
+            provenance=JAZZ_SIGMA,
         ),
         "uzzi_jazz_clustering_ratio": Published(
             jazz_sigma.clustering_ratio,
@@ -201,6 +217,7 @@ def one_mode_yardsticks(
             "(real data)",
             unit="ratio",
             headline=False,
+            provenance=JAZZ_SIGMA,
         ),
         "uzzi_jazz_bands": Published(
             jazz_sigma.n_people,
@@ -208,8 +225,12 @@ def one_mode_yardsticks(
             unit="bands",
             digits=0,
             headline=False,
+            provenance=JAZZ,
         ),
     }
+    for name, result in (("uzzi_peak_sigma", peak_sigma), ("uzzi_jazz_sigma", jazz_sigma)):
+        published[name] = monte_carlo(published[name], result.q_std_error, settings.alpha)
+    published = stamp(published, BROADWAY)
     return OneModeYardsticks(
         peak_sigma=peak_sigma, jazz_sigma=jazz_sigma, table=table, published=published
     )

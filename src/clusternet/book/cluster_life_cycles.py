@@ -53,6 +53,9 @@ from clusternet.book._lifecycle_gb import (
 )
 from clusternet.book._lifecycle_panel import USPanel, USPanelStages, us_panel, us_panel_stages
 from clusternet.book._lifecycle_settings import (
+    LQ_CONVENTION,
+    SAMPLE,
+    SETTING,
     SETTINGS,
     Settings,
     classify_options,
@@ -155,11 +158,13 @@ def classifier_thresholds(settings: Settings = SETTINGS) -> Thresholds:
             percent=True,
             digits=1,
             headline=False,
+            provenance=SETTING,
         ),
         "lifecycle_specialisation_threshold": count(
             settings.specialisation_threshold,
             "Default specialisation threshold of the life-cycle classifier (location quotient)",
             unit="location quotient",
+            provenance=LQ_CONVENTION,
         ),
         "lifecycle_diversity_threshold": Published(
             settings.diversity_threshold,
@@ -167,6 +172,7 @@ def classifier_thresholds(settings: Settings = SETTINGS) -> Thresholds:
             unit="index points a year",
             digits=3,
             headline=False,
+            provenance=SETTING,
         ),
     }
     return Thresholds(
@@ -214,31 +220,37 @@ def sample_economy() -> SampleEconomy:
             regions,
             "Regions of the life-cycle sample data (besides the rest of the economy)",
             unit="regions",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_clusters": count(
             planted["cluster"].nunique(),
             "Clusters in each region of the life-cycle sample data",
             unit="clusters",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_years": count(
             panel["year"].nunique(),
             "Years observed in the life-cycle sample panel",
             unit="years",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_pairs_per_stage": count(
             int(stage_counts.min()),
             "Planted region-cluster pairs per life-cycle stage in the sample data",
             unit="pairs",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_cluster_share": share(
             panel.loc[in_clusters, "employment"].sum() / panel["employment"].sum(),
             "Share of employment in the clusters of the life-cycle sample data (calibrated "
             "to the traded share of one third, Porter 2003)",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_firm_size": count(
             panel["employment"].sum() / panel["firms"].sum(),
             "Average firm size in the life-cycle sample data (calibrated to CBP 2017)",
             unit="employees per firm",
+            provenance=SAMPLE,
         ),
     }
     return SampleEconomy(panel, planted, stage_counts, published)
@@ -294,28 +306,39 @@ def sample_recovery(sample: SampleEconomy, settings: Settings = SETTINGS) -> Rec
             recovery.n,
             "Number of planted region-cluster pairs in the life-cycle sample data",
             unit="region-cluster pairs",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_window": count(
             settings.sample_window,
             "Years of the sample panel read by the life-cycle classifier",
             unit="years",
+            provenance=SETTING,
         ),
         "lifecycle_sample_accuracy": share(
             recovery.accuracy,
             "Share of planted life-cycle stages recovered by the classifier on sample data "
             f"({window}, with firm diversity)",
             headline=True,
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_accuracy_ci_lower": share(
             recovery.ci_lower,
             "Lower end of the 95% Wilson interval of the share of planted stages recovered "
             f"(sample data, {window})",
+            provenance=SAMPLE,
+        ),
+        "lifecycle_sample_accuracy_ci_upper": share(
+            recovery.ci_upper,
+            "Upper end of the 95% Wilson interval of the share of planted stages recovered "
+            f"(sample data, {window})",
+            provenance=SAMPLE,
         ),
         "lifecycle_sample_mean_confidence": share(
             recovery.mean_confidence,
             f"Mean confidence of the life-cycle classifications on sample data ({window}): "
             "the accuracy the classifier expects of itself",
             headline=True,
+            provenance=SAMPLE,
         ),
     }
     return Recovery(classified, recovery, confusion, published)
@@ -347,30 +370,36 @@ def two_year_recovery(sample: SampleEconomy, settings: Settings = SETTINGS) -> R
             settings.sample_noise,
             "Noise (standard deviation of log counts) of the life-cycle sample generator, "
             "assumed when classifying from two years",
+            provenance=SETTING,
         ),
         "lifecycle_two_point_accuracy": share(
             recovery.accuracy,
             "Share of planted life-cycle stages recovered from two years four years apart "
             f"without diversity data (sample data, {first} and {last})",
             headline=True,
+            provenance=SAMPLE,
         ),
         "lifecycle_two_point_accuracy_ci_lower": share(
             recovery.ci_lower,
             "Lower end of the 95% Wilson interval of the two-year recovery share (sample data)",
+            provenance=SAMPLE,
         ),
         "lifecycle_two_point_accuracy_ci_upper": share(
             recovery.ci_upper,
             "Upper end of the 95% Wilson interval of the two-year recovery share (sample data)",
+            provenance=SAMPLE,
         ),
         "lifecycle_two_point_mean_confidence": share(
             recovery.mean_confidence,
             "Mean confidence of the life-cycle classifications from two years (sample data)",
+            provenance=SAMPLE,
         ),
         "lifecycle_two_point_renewing_as_growing": count(
             int((renewing["stage"] == "growing").sum()),
             "Planted renewing pairs read as growing when only two years and no diversity "
             "data are available (sample data)",
             unit="pairs",
+            provenance=SAMPLE,
         ),
     }
     return Recovery(classified, recovery, confusion, published)
@@ -399,6 +428,9 @@ def longer_window_recovery(sample: SampleEconomy, settings: Settings = SETTINGS)
             recovery.accuracy,
             f"Share of planted stages recovered with a {settings.longer_window}-year window "
             "that reaches back past the renewing clusters' turning point (sample data)",
+            provenance=SAMPLE,
+            ci_lower=recovery.ci_lower,
+            ci_upper=recovery.ci_upper,
         ),
     }
     return Recovery(classified, recovery, confusion, published)

@@ -1,19 +1,23 @@
 """Analysis of the page "What cluster policies achieved": the register of evaluations.
 
-Every number here is **quoted** from a publication, never computed: the file
+Every finding's number here is **quoted** from a publication, never computed: the file
 ``data/evidence/policy_evaluations.csv`` holds one finding per row with its design,
 citation and verification status, and this module reads it, checks it and publishes the
-quoted numbers with their status in the description.
+quoted numbers with their status in the description and their provenance (quoted and
+verified or unverified, from the row's status and citation). The only computed numbers
+are counts of the register itself.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from clusternet import data
 from clusternet.book.published import Published, published_values
+from clusternet.glue import Provenance
 
 __all__ = ["Evaluations", "policy_evaluations", "evaluation_table", "key_results"]
 
@@ -30,6 +34,56 @@ class Evaluations:
 
     register: pd.DataFrame
     published: dict
+
+
+#: Provenance kind of each register status (papers.md counts secondary sightings as verified).
+_STATUS_KINDS = {
+    "verified": "quoted and verified",
+    "verified-secondary": "quoted and verified",
+    "unverified": "quoted and unverified",
+}
+#: One line a reader must know before citing each group of quoted numbers.
+REGISTER_CAVEAT = (
+    "Counts of the report's own register compiled from publications, not of all evaluations."
+)
+BAVARIA_CAVEAT = (
+    "Quoted from the journal abstract, which gives no confidence intervals; "
+    "outcomes firms report in a survey, not jobs or productivity."
+)
+BIOREGIO_CAVEAT = "A description of the contest, not an effect of it."
+PBO_JOBS_CAVEAT = (
+    "Parliamentary Budget Officer ex-ante estimate if all money is spent, not a programme result."
+)
+PBO_SPENDING_CAVEAT = (
+    "Parliamentary Budget Officer figures on spending against plan; they say nothing about effects."
+)
+CLAIM_CAVEAT = (
+    "A claim the source article attributes to the EY analysis for ISED; "
+    "not traced to that report, not a finding."
+)
+
+
+def _provenance(register: pd.DataFrame, finding: str, caveat: str) -> Provenance:
+    """Kind (from the row's status), citation and publication year of one finding."""
+    row = register.loc[register["finding_id"] == finding].iloc[0]
+    year = re.search(r"\((\d{4})\)", row["evaluation"])
+    return Provenance(
+        _STATUS_KINDS[row["status"]],
+        row["citation_key"],
+        vintage=year.group(1) if year else "",
+        caveat=caveat,
+    )
+
+
+def _register_provenance(register: pd.DataFrame) -> Provenance:
+    """The register itself, as a compiled data set, with the years of its publications."""
+    years = register["evaluation"].str.extract(r"\((\d{4})\)")[0].dropna().astype(int)
+    return Provenance(
+        "real data",
+        "evidence_policy_evaluations",
+        vintage=f"{years.min()}-{years.max()}",
+        caveat=REGISTER_CAVEAT,
+    )
 
 
 def _value(register: pd.DataFrame, finding: str, column: str = "value_low") -> float:
@@ -58,6 +112,7 @@ def policy_evaluations() -> Evaluations:
     """
     register = data.load("evidence_policy_evaluations")
     expost = register[register["kind"] == "ex-post evaluation"]
+    counts = _register_provenance(register)
     published = {
         "policy_findings": Published(
             len(register),
@@ -65,6 +120,7 @@ def policy_evaluations() -> Evaluations:
             unit="findings",
             digits=0,
             headline=False,
+            provenance=counts,
         ),
         "policy_programmes": Published(
             register["programme"].str.replace(" and BioProfile contests", " contest").nunique(),
@@ -72,6 +128,7 @@ def policy_evaluations() -> Evaluations:
             unit="programmes",
             digits=0,
             headline=False,
+            provenance=counts,
         ),
         "policy_expost_findings": Published(
             len(expost),
@@ -79,6 +136,7 @@ def policy_evaluations() -> Evaluations:
             unit="findings",
             digits=0,
             headline=False,
+            provenance=counts,
         ),
         "policy_unverified_findings": Published(
             int((register["status"] == "unverified").sum()),
@@ -86,6 +144,7 @@ def policy_evaluations() -> Evaluations:
             unit="findings",
             digits=0,
             headline=False,
+            provenance=counts,
         ),
         "policy_bavaria_innovation_low": Published(
             _value(register, "bavaria_innovation"),
@@ -93,6 +152,7 @@ def policy_evaluations() -> Evaluations:
             f"innovating in targeted industries {_kind(register, 'bavaria_innovation')}.",
             unit="percentage points",
             digits=1,
+            provenance=_provenance(register, "bavaria_innovation", BAVARIA_CAVEAT),
         ),
         "policy_bavaria_innovation_high": Published(
             _value(register, "bavaria_innovation", "value_high"),
@@ -100,6 +160,7 @@ def policy_evaluations() -> Evaluations:
             f"innovating in targeted industries {_kind(register, 'bavaria_innovation')}.",
             unit="percentage points",
             digits=1,
+            provenance=_provenance(register, "bavaria_innovation", BAVARIA_CAVEAT),
         ),
         "policy_bavaria_rd_change": Published(
             _value(register, "bavaria_rd"),
@@ -108,6 +169,7 @@ def policy_evaluations() -> Evaluations:
             unit="%",
             digits=1,
             signed=True,
+            provenance=_provenance(register, "bavaria_rd", BAVARIA_CAVEAT),
         ),
         "policy_bioregio_regions": Published(
             _value(register, "bioregio_contest"),
@@ -115,6 +177,7 @@ def policy_evaluations() -> Evaluations:
             unit="regions",
             digits=0,
             headline=False,
+            provenance=_provenance(register, "bioregio_contest", BIOREGIO_CAVEAT),
         ),
         "policy_canada_pbo_jobs": Published(
             _value(register, "canada_pbo_jobs"),
@@ -122,6 +185,7 @@ def policy_evaluations() -> Evaluations:
             f"estimate, not a result {_kind(register, 'canada_pbo_jobs')}.",
             unit="jobs",
             digits=0,
+            provenance=_provenance(register, "canada_pbo_jobs", PBO_JOBS_CAVEAT),
         ),
         "policy_canada_spent": Published(
             _value(register, "canada_pbo_spending"),
@@ -130,6 +194,7 @@ def policy_evaluations() -> Evaluations:
             unit="C$ million",
             digits=0,
             headline=False,
+            provenance=_provenance(register, "canada_pbo_spending", PBO_SPENDING_CAVEAT),
         ),
         "policy_canada_planned": Published(
             _value(register, "canada_pbo_spending", "value_high"),
@@ -138,6 +203,7 @@ def policy_evaluations() -> Evaluations:
             unit="C$ million",
             digits=0,
             headline=False,
+            provenance=_provenance(register, "canada_pbo_spending", PBO_SPENDING_CAVEAT),
         ),
         "policy_canada_claim_jobs_low": Published(
             _value(register, "canada_ey_claim"),
@@ -146,6 +212,7 @@ def policy_evaluations() -> Evaluations:
             unit="jobs",
             digits=0,
             headline=False,
+            provenance=_provenance(register, "canada_ey_claim", CLAIM_CAVEAT),
         ),
         "policy_canada_claim_jobs_high": Published(
             _value(register, "canada_ey_claim", "value_high"),
@@ -154,6 +221,7 @@ def policy_evaluations() -> Evaluations:
             unit="jobs",
             digits=0,
             headline=False,
+            provenance=_provenance(register, "canada_ey_claim", CLAIM_CAVEAT),
         ),
     }
     return Evaluations(register, published)

@@ -56,12 +56,18 @@ from clusternet.book._creative_connections_gb import GBCreative, gb_creative_ind
 from clusternet.book._creative_connections_helpers import (
     _SAMPLE,
     _TIES,
+    CHAPTER_SETTING,
+    NESTA_CREATIVE_INPUTS,
+    PLANTED,
+    SAMPLE_ECONOMY,
+    SAMPLE_FIRMS,
     USBridgeRelatedness,
     USBridges,
     _aside,
     _interval,
     _planted,
     _true_spillover_doubling,
+    _with_provenance,
     us_bridges,
 )
 from clusternet.book._creative_connections_helpers import (
@@ -69,7 +75,7 @@ from clusternet.book._creative_connections_helpers import (
 )
 from clusternet.book._creative_connections_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
-from clusternet.book.published import Published, published_values
+from clusternet.book.published import Published, PublishedValues, published_values
 from clusternet.catalog.connections import SAMPLE_PLACE_PROFILES, SECTOR_IS_CREATIVE
 from clusternet.connections import LAYERS
 from clusternet.models import coefficient_ratio
@@ -122,6 +128,7 @@ def sample_economy() -> SampleEconomy:
         ),
         "nesta_sample_ties": _aside(len(ties), f"Number of collaboration ties {what}", "ties"),
     }
+    published = _with_provenance(published, SAMPLE_ECONOMY)
     return SampleEconomy(firms, ties, places, published)
 
 
@@ -150,12 +157,14 @@ def creative_clusters(economy: SampleEconomy, settings: Settings = SETTINGS) -> 
             settings.cluster_min_firms,
             "Minimum number of creative firms for a creative cluster (chapter's threshold, not Nesta's)",
             "firms",
+            provenance=CHAPTER_SETTING,
         ),
         "nesta_cluster_min_lq": _aside(
             settings.cluster_min_lq,
             "Minimum location quotient of creative firms for a creative cluster (practitioner cut-off used in the chapter)",
             lq,
             1,
+            provenance=CHAPTER_SETTING,
         ),
         "nesta_hotspot_creative_lq": Published(
             table.loc[settings.hotspot, "creative_lq"],
@@ -184,6 +193,7 @@ def creative_clusters(economy: SampleEconomy, settings: Settings = SETTINGS) -> 
                 row["creative_lq"], f"Location quotient of creative firms {where}", lq, 2
             ),
         }
+    published = _with_provenance(published, SAMPLE_FIRMS)
     return CreativeClusters(counts, table, published)
 
 
@@ -233,6 +243,7 @@ def layer_mix(layers: TieLayers, economy: SampleEconomy, settings: Settings = SE
             s.periphery, "external", "external", "peripheral place"
         ),
     }
+    published = _with_provenance(published, SAMPLE_ECONOMY)
     return LayerMix(shares, labels, published)
 
 
@@ -279,6 +290,7 @@ def innovation_by_layer(layers: TieLayers, settings: Settings = SETTINGS) -> Lay
             f"True odds ratio of {tie} built into the sample data",
             "odds ratio",
             2,
+            provenance=PLANTED,
         )
         published[f"nesta_ame_{layer}"] = _aside(
             100 * row["ame"],
@@ -313,7 +325,9 @@ def innovation_by_layer(layers: TieLayers, settings: Settings = SETTINGS) -> Lay
         "True ratio of the cross-sector to local tie effects built into the sample data",
         "ratio",
         1,
+        provenance=PLANTED,
     )
+    published = _with_provenance(published, SAMPLE_ECONOMY)
     return LayerModel(model, effects, ratio, truth, published)
 
 
@@ -371,6 +385,7 @@ def creative_spillovers(economy: SampleEconomy, settings: Settings = SETTINGS) -
             np.exp(per * true_share),
             "True odds ratio per 10 percentage points of district creative share built into the sample data",
             **odds,
+            provenance=PLANTED,
         ),
         "nesta_naive_spillover_or_10pp": _aside(
             naive_effects["odds_ratio"],
@@ -397,13 +412,16 @@ def creative_spillovers(economy: SampleEconomy, settings: Settings = SETTINGS) -
             "True ratio of mean innovation probabilities when every district's creative share doubles, built into the sample data",
             "ratio",
             2,
+            provenance=PLANTED,
         ),
         "nesta_creative_inputs_uplift": _aside(
             claim("creative_inputs")["claimed_low"] / 100,
             "Prior NESTA result quoted by Chapain et al. (2010): firms spending twice as much on creative inputs are this much more likely to introduce product innovations",
             percent=True,
+            provenance=NESTA_CREATIVE_INPUTS,
         ),
     }
+    published = _with_provenance(published, SAMPLE_FIRMS)
     curve = clusternet.spillover_curve(model, "creative_share")
     rates = clusternet.area_innovation_rates(firms, area=area, group="place")
     return Spillovers(non_creative, model, naive, effects, naive_effects, curve, rates, published)
@@ -416,6 +434,15 @@ class NetworkSensitivity:
     table: pd.DataFrame
     rankings: pd.Series
     published: dict[str, Published]
+
+
+def _ame_interval(row: pd.Series) -> dict:
+    """An average marginal effect's 95% interval, in percentage points, as Published arguments."""
+    return {
+        "estimate": True,
+        "ci_lower": 100 * row["ame_ci_lower"],
+        "ci_upper": 100 * row["ame_ci_upper"],
+    }
 
 
 def network_sensitivity(
@@ -435,7 +462,7 @@ def network_sensitivity(
     )
     rankings = table.groupby("scenario", sort=False)["ranking"].first()
     observed = table.loc[table["scenario"] == "observed", "ranking"].iloc[0]
-    ame = table.set_index(["scenario", "layer"])["ame"]
+    ame = table.set_index(["scenario", "layer"])[["ame", "ame_ci_lower", "ame_ci_upper"]]
     sparsest, densest = settings.sensitivity_scenarios[0][0], settings.sensitivity_scenarios[-1][0]
     what = "Average marginal effect of a cross-sector tie when"
     published = {
@@ -449,20 +476,24 @@ def network_sensitivity(
             len(scenarios),
             "Network scenarios in the Nesta chapter's sensitivity check",
             "scenarios",
+            provenance=CHAPTER_SETTING,
         ),
         "nesta_ame_cross_half": _aside(
-            100 * ame[(sparsest, "cross_sector")],
+            100 * ame.loc[(sparsest, "cross_sector"), "ame"],
             f"{what} only half the ties are observed {_SAMPLE}",
             "percentage points",
             1,
+            **_ame_interval(ame.loc[(sparsest, "cross_sector")]),
         ),
         "nesta_ame_cross_dense": _aside(
-            100 * ame[(densest, "cross_sector")],
+            100 * ame.loc[(densest, "cross_sector"), "ame"],
             f"{what} 50% extra triangle-closing ties are added {_SAMPLE}",
             "percentage points",
             1,
+            **_ame_interval(ame.loc[(densest, "cross_sector")]),
         ),
     }
+    published = _with_provenance(published, SAMPLE_ECONOMY)
     return NetworkSensitivity(table, rankings, published)
 
 
@@ -508,6 +539,7 @@ def studio_prospects(layer_model: LayerModel, settings: Settings = SETTINGS) -> 
             percent=True,
             headline=False,
         )
+    published = _with_provenance(published, SAMPLE_ECONOMY)
     return StudioProspects(scenarios, predicted, published)
 
 
@@ -545,4 +577,6 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
     )
     values = published_values(*(step.published for step in steps))
     headline = {name for step in steps for name, n in step.published.items() if n.headline}
-    return {name: value for name, value in values.items() if name in headline}
+    return PublishedValues(
+        {name: value for name, value in values.items() if name in headline}, values.published
+    )

@@ -31,6 +31,25 @@ import pandas as pd
 
 from clusternet import data, models, pipelines
 from clusternet.book._global_pipelines_calibration import calibration_table
+from clusternet.book._global_pipelines_provenance import (
+    CALIBRATION,
+    CLAIM,
+    CLAIM_TARGET,
+    ODDS,
+    PARTNER_TYPE_CODING,
+    RATIO,
+    SAMPLE,
+    SETTING,
+    SURVEY_DESIGN,
+    TARGET_COUNT,
+    UNVERIFIED,
+    aside,
+    ci_published,
+    glue_step,
+    stamp,
+    step_values,
+    with_ci,
+)
 from clusternet.book._global_pipelines_real import (
     EconomyPipelines,
     PartnerReach,
@@ -39,7 +58,7 @@ from clusternet.book._global_pipelines_real import (
 )
 from clusternet.book._global_pipelines_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
-from clusternet.book.published import Published, published_values
+from clusternet.book.published import Published
 from clusternet.catalog.pipelines import PARTNER_TYPES, SCALES
 
 __all__ = [
@@ -64,45 +83,9 @@ __all__ = [
     "us_partner_reach",
     "EconomyPipelines",
     "economy_pipelines",
+    "glue_step",
     "key_results",
 ]
-
-
-#: columns and unit of an odds ratio in ``pipeline_results_table``
-_ODDS = {
-    "estimate": "odds_ratio",
-    "lower": "or_ci_lower",
-    "upper": "or_ci_upper",
-    "unit": "odds ratio",
-}
-_UNVERIFIED = (
-    "as reported in one Globe and Mail article (journalist's text or quotation of Fitjar; "
-    "unverified)"
-)
-
-
-def _ci_published(row, name, description, *, lower="ci_lower", upper="ci_upper", **kwargs):
-    """The lower and upper limits of an interval as two published numbers."""
-    return {
-        f"{name}_ci_lower": Published(row[lower], description.format(label="lower"), **kwargs),
-        f"{name}_ci_upper": Published(row[upper], description.format(label="upper"), **kwargs),
-    }
-
-
-def _with_ci(row, name, description, ci_description, *, estimate="estimate", **kwargs):
-    """An estimate and its interval (``ci_lower``, ``ci_upper`` columns unless given)."""
-    ends = {key: kwargs.pop(key) for key in ("lower", "upper") if key in kwargs}
-    ci_headline = kwargs.pop("ci_headline", kwargs.get("headline", True))
-    ci_kwargs = {**kwargs, "headline": ci_headline}
-    return {
-        name: Published(row[estimate], description, **kwargs),
-        **_ci_published(row, name, ci_description, **ends, **ci_kwargs),
-    }
-
-
-def _aside(value, description, **kwargs) -> Published:
-    """A supporting number (not on the key-numbers page)."""
-    return Published(value, description, headline=False, **kwargs)
 
 
 def _fit(survey, outcome, settings, **kwargs):
@@ -145,52 +128,55 @@ def study_design(settings: Settings = SETTINGS) -> StudyDesign:
     targets = data.load("norway_calibration_targets").set_index("target")["value"]
     odds = float(claim("pipeline_odds")["claimed_low"])
     published = {
-        "fitjar_n_firms": _aside(
+        "fitjar_n_firms": aside(
             len(survey),
             "Number of firms in the Norwegian survey of Fitjar and Rodriguez-Pose, and in the "
             "report's sample survey built to match it",
             unit="firms",
             digits=0,
+            provenance=SURVEY_DESIGN,
         ),
-        "fitjar_design_employee_floor": _aside(
+        "fitjar_design_employee_floor": aside(
             targets["min_employees"] - 1,
             "The survey covered firms with more than this many employees",
             unit="employees",
             digits=0,
+            provenance=SURVEY_DESIGN,
         ),
-        "fitjar_claim_share_regional": _aside(
+        "fitjar_claim_share_regional": aside(
             float(claim("regional_share")["claimed_low"]) / 100,
             "Share of firms collaborating with at least one partner in their city-region, "
-            + _UNVERIFIED,
+            + UNVERIFIED,
             digits=0,
             percent=True,
         ),
-        "fitjar_claim_share_international": _aside(
+        "fitjar_claim_share_international": aside(
             targets["share_international"],
-            "Share of firms with at least one international partner, " + _UNVERIFIED,
+            "Share of firms with at least one international partner, " + UNVERIFIED,
             digits=0,
             percent=True,
+            provenance=CLAIM_TARGET,
         ),
-        "fitjar_claim_odds_increase": _aside(
+        "fitjar_claim_odds_increase": aside(
             odds - 1,
             "Increase in the odds of product innovation per extra international partner, "
-            + _UNVERIFIED,
+            + UNVERIFIED,
             digits=0,
             percent=True,
         ),
-        "fitjar_claim_odds_ratio": _aside(
+        "fitjar_claim_odds_ratio": aside(
             odds,
-            "Odds ratio of product innovation per extra international partner, " + _UNVERIFIED,
+            "Odds ratio of product innovation per extra international partner, " + UNVERIFIED,
             unit="odds ratio",
         ),
-        "fitjar_claim_ratio": _aside(
+        "fitjar_claim_ratio": aside(
             float(claim("pipeline_fourfold")["claimed_low"]),
-            "How many times more powerful pipelines are than local interaction, " + _UNVERIFIED,
+            "How many times more powerful pipelines are than local interaction, " + UNVERIFIED,
             unit="ratio",
             digits=0,
         ),
     }
-    return StudyDesign(survey=survey, targets=targets, published=published)
+    return StudyDesign(survey=survey, targets=targets, published=stamp(published, CLAIM))
 
 
 @dataclass(frozen=True)
@@ -212,27 +198,29 @@ def calibration_check(design: StudyDesign, settings: Settings = SETTINGS) -> Cal
     )
     indexed = table.set_index("target")
     published = {
-        "fitjar_calibrated_or_regional": _aside(
+        "fitjar_calibrated_or_regional": aside(
             indexed.loc["odds ratio per regional partner type", "calibrated"],
             "Odds ratio per extra regional (or national) partner type built into the sample "
             "survey: a quarter of the claimed international effect on the log-odds scale",
             unit="odds ratio",
+            provenance=CALIBRATION,
         ),
-        "fitjar_calibration_covered": _aside(
+        "fitjar_calibration_covered": aside(
             int(indexed["covered"].sum()),
             "Number of calibration targets whose 95% interval in the sample survey contains "
             "the calibrated value",
             unit="targets",
             digits=0,
         ),
-        "fitjar_calibration_targets": _aside(
+        "fitjar_calibration_targets": aside(
             len(indexed),
             "Number of calibration targets checked for the sample survey",
             unit="targets",
             digits=0,
+            provenance=TARGET_COUNT,
         ),
     }
-    return CalibrationCheck(table=table, published=published)
+    return CalibrationCheck(table=table, published=stamp(published, SAMPLE))
 
 
 # --------------------------------------------------------------------------- who collaborates
@@ -259,7 +247,7 @@ def collaboration_profiles(survey: pd.DataFrame, settings: Settings = SETTINGS) 
     published = {}
     for scale in SCALES:
         row = shares.loc[(scale, "any")]
-        published |= _with_ci(
+        published |= with_ci(
             row,
             f"fitjar_share_{scale}",
             f"Share of firms with at least one {scale} collaboration partner (sample data "
@@ -274,14 +262,14 @@ def collaboration_profiles(survey: pd.DataFrame, settings: Settings = SETTINGS) 
         )
     local = by_region[(by_region["scale"] == "regional") & (by_region["partner_type"] == "any")]
     for end, value in (("lowest", local["share"].min()), ("highest", local["share"].max())):
-        published[f"fitjar_share_regional_{end}_region"] = _aside(
+        published[f"fitjar_share_regional_{end}_region"] = aside(
             value,
             f"{end.capitalize()} share of firms with a regional partner among the five "
             "city-regions (sample data)",
             digits=0,
             percent=True,
         )
-    return Profiles(overall=overall, by_region=by_region, published=published)
+    return Profiles(overall=overall, by_region=by_region, published=stamp(published, SAMPLE))
 
 
 # --------------------------------------------------------------------------- the logits
@@ -307,17 +295,17 @@ def headline_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Logit
     for scale in SCALES:
         row = rows.loc[f"partners_{scale}"]
         name, is_headline = f"fitjar_or_{scale}", scale != "national"
-        published |= _with_ci(
+        published |= with_ci(
             row,
             name,
             f"Odds ratio of product innovation per extra {scale} partner type, logit with "
             "controls (sample data calibrated to the press claims; not evidence about Norway)",
             "95% interval, {label} limit, of the odds ratio per extra "
             f"{scale} partner type (sample data)",
-            **_ODDS,
+            **ODDS,
             headline=is_headline,
         )
-        published |= _with_ci(
+        published |= with_ci(
             100 * row[["ame", "ame_ci_lower", "ame_ci_upper"]],
             f"fitjar_ame_{scale}",
             f"Average marginal effect of an extra {scale} partner type on the probability of "
@@ -331,30 +319,31 @@ def headline_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Logit
             digits=1,
             headline=scale == "international",
         )
-        published[f"fitjar_p_{scale}"] = _aside(
+        published[f"fitjar_p_{scale}"] = aside(
             row["p_value"],
             f"p-value of the {scale} partner-type coefficient in the headline logit (sample data)",
             unit="p-value",
             digits=3,
         )
-    published["fitjar_n_partner_types"] = _aside(
+    published["fitjar_n_partner_types"] = aside(
         len(PARTNER_TYPES),
         "Number of partner types asked about at each geographic scale",
         unit="partner types",
         digits=0,
+        provenance=PARTNER_TYPE_CODING,
     )
-    published["fitjar_pseudo_r2"] = _aside(
+    published["fitjar_pseudo_r2"] = aside(
         models.model_fit(result)["pseudo_r_squared"],
         "McFadden pseudo R-squared of the headline product-innovation logit (sample data)",
         unit="pseudo R-squared",
     )
-    published["fitjar_share_product_innovation"] = _aside(
+    published["fitjar_share_product_innovation"] = aside(
         survey["product_innovation"].mean(),
         "Share of firms in the sample survey that introduced a new product",
         digits=0,
         percent=True,
     )
-    return LogitStep(result=result, table=table, published=published)
+    return LogitStep(result=result, table=table, published=stamp(published, SAMPLE))
 
 
 def partner_type_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
@@ -375,23 +364,23 @@ def radical_logit(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitS
     row = table.iloc[0]
     what = "of the odds ratio of a product new to the market per international partner type"
     published = {
-        **_with_ci(
+        **with_ci(
             row,
             "fitjar_or_radical_international",
             "Odds ratio of a product new to the market per extra international partner type, "
             "among product innovators (sample data)",
             "95% interval, {label} limit, " + what + " (sample data)",
-            **_ODDS,
+            **ODDS,
             headline=False,
         ),
-        "fitjar_n_product_innovators": _aside(
+        "fitjar_n_product_innovators": aside(
             len(innovators),
             "Number of product innovators in the sample survey",
             unit="firms",
             digits=0,
         ),
     }
-    return LogitStep(result=result, table=table, published=published)
+    return LogitStep(result=result, table=table, published=stamp(published, SAMPLE))
 
 
 def learning_modes(survey: pd.DataFrame, settings: Settings = SETTINGS) -> LogitStep:
@@ -410,15 +399,15 @@ def learning_modes(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Logit
             "of process innovation per partner type counted in "
             f"{term} (learning mode and scale), logit with controls (sample data)"
         )
-        published |= _with_ci(
+        published |= with_ci(
             rows.loc[term],
             f"fitjar_or_{term}",
             "Odds ratio " + what,
             "95% interval, {label} limit, of the odds ratio " + what,
-            **_ODDS,
+            **ODDS,
             headline=False,
         )
-    return LogitStep(result=result, table=table, published=published)
+    return LogitStep(result=result, table=table, published=stamp(published, SAMPLE))
 
 
 # --------------------------------------------------------------------------- four times?
@@ -455,6 +444,10 @@ def effect_ratio(
             "product-innovation logit (sample data calibrated to a claimed ratio of 4)",
             unit="ratio",
             digits=1,
+            provenance=RATIO,
+            estimate=True,
+            ci_lower=by_method.loc["delta method", "ci_lower"],
+            ci_upper=by_method.loc["delta method", "ci_upper"],
         ),
         "fitjar_effect_ratio_fieller_ci_lower": Published(
             fieller.ci_lower,
@@ -462,13 +455,15 @@ def effect_ratio(
             "effect ratio; the set has no upper limit (sample data)",
             unit="ratio",
             digits=1,
+            interval_of="fitjar_effect_ratio",
         ),
-        "fitjar_effect_ratio_fieller_lower_ray_ci_upper": _aside(
+        "fitjar_effect_ratio_fieller_lower_ray_ci_upper": aside(
             fieller.pieces[0][1],
             "The 95% Fieller set for the effect ratio also contains every ratio below this "
             "negative value (sample data)",
             unit="ratio",
             digits=0,
+            interval_of="fitjar_effect_ratio",
         ),
     }
     methods = [("delta method", "delta")] + (
@@ -476,7 +471,7 @@ def effect_ratio(
     )
     for method, prefix in methods:
         published.update(
-            _ci_published(
+            ci_published(
                 by_method.loc[method],
                 f"fitjar_effect_ratio_{prefix}",
                 f"95% {method} interval, " + "{label} limit, of the international/regional "
@@ -484,16 +479,18 @@ def effect_ratio(
                 unit="ratio",
                 digits=1,
                 headline=False,
+                interval_of="fitjar_effect_ratio",
             )
         )
-    published["fitjar_bootstrap_replicates"] = _aside(
+    published["fitjar_bootstrap_replicates"] = aside(
         n_boot,
         "Bootstrap replicates used for the effect-ratio interval",
         unit="replicates",
         digits=0,
+        provenance=SETTING,
     )
     wald = by_method.loc["Wald"]
-    published |= _with_ci(
+    published |= with_ci(
         wald,
         "fitjar_log_odds_difference",
         "Difference between the international and the regional partner-type coefficients "
@@ -502,7 +499,7 @@ def effect_ratio(
         "difference (sample data)",
         unit="log-odds",
     )
-    return EffectRatio(comparison=comparison, fieller=fieller, published=published)
+    return EffectRatio(comparison=comparison, fieller=fieller, published=stamp(published, SAMPLE))
 
 
 # --------------------------------------------------------------------------- buzz and pipelines
@@ -527,7 +524,7 @@ def complementarity(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Comp
     )
     rows = table.set_index("quantity")
     cross = 100 * rows.loc["cross-difference", ["estimate", "ci_lower", "ci_upper"]]
-    published = _with_ci(
+    published = with_ci(
         rows.loc["interaction"],
         "fitjar_complementarity_or",
         "Interaction odds ratio of having both regional and international partners on "
@@ -536,7 +533,7 @@ def complementarity(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Comp
         "ratio (sample data)",
         unit="odds ratio",
         headline=False,
-    ) | _with_ci(
+    ) | with_ci(
         cross,
         "fitjar_cross_difference",
         "Complementarity test: P(both) - P(regional only) - P(international only) + "
@@ -546,7 +543,7 @@ def complementarity(survey: pd.DataFrame, settings: Settings = SETTINGS) -> Comp
         unit="percentage points",
         digits=1,
     )
-    return Complementarity(table=table, published=published)
+    return Complementarity(table=table, published=stamp(published, SAMPLE))
 
 
 # --------------------------------------------------------------------------- for the synthesis
@@ -589,6 +586,4 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         us_partner_reach(settings),
         economy_pipelines(settings),
     )
-    return published_values(
-        *({n: p for n, p in step.published.items() if p.headline} for step in steps)
-    )
+    return step_values(*({n: p for n, p in step.published.items() if p.headline} for step in steps))

@@ -56,6 +56,7 @@ from clusternet.book._hierarchy_heterarchy_real import (
 )
 from clusternet.book._hierarchy_heterarchy_settings import SETTINGS, Settings
 from clusternet.book.published import Published, published_values
+from clusternet.glue import Provenance
 from clusternet.hierarchy import (
     ensemble_mean_ci,
     krackhardt_measures,
@@ -106,6 +107,27 @@ _SCORE = {"digits": 2, "unit": "score (0 to 1)"}
 _STEPS = {"digits": 1, "unit": "steps"}
 _SHARE = {"digits": 0, "percent": True}
 _COUNT = {"digits": 0, "headline": False}
+
+#: the committed sample ensemble (every mean over sample organisations, and their intervals)
+SAMPLE = Provenance(
+    "sample data",
+    "sample_hierarchy_continuum",
+    caveat="Sample data: demonstrates the method, not evidence about a real organisation.",
+)
+#: the design of the sample organisations: choices of this report, not measurements
+SAMPLE_DESIGN = Provenance(
+    "analysis setting",
+    ("clusternet", "sample_hierarchy_design"),
+    caveat="A design choice of the sample organisations, not a measurement.",
+)
+#: the span of control, copied from Krackhardt's high-tech firm
+SAMPLE_SPAN = Provenance(
+    "analysis setting",
+    ("sample_hierarchy_design", "krackhardt1987cognitive"),
+    caveat="A design choice of the sample organisations, calibrated to Krackhardt's firm.",
+)
+#: a threshold or level the chapter itself chose
+SETTING = Provenance("analysis setting", "clusternet")
 
 
 # ---------------------------------------------------------------------------
@@ -231,6 +253,12 @@ def sample_ensemble(settings: Settings = SETTINGS) -> SampleEnsemble:
             **_COUNT,
         ),
     }
+    published = {
+        name: dataclasses.replace(
+            number, provenance=SAMPLE_SPAN if name == "mulder_span" else SAMPLE_DESIGN
+        )
+        for name, number in published.items()
+    }
     return SampleEnsemble(
         continuum=continuum, design=design, alpha=settings.alpha, published=published
     )
@@ -250,12 +278,15 @@ def _pole_numbers(ensemble: SampleEnsemble, measures: Mapping, settings: Setting
         for pole, laterality in poles.items():
             row = ensemble.at(column, laterality)
             what = f"{describe}, {pole} (laterality {laterality:g}), mean over sample organisations"
-            numbers[f"mulder_{key}_{pole}"] = Published(row["mean"], what, **style)
+            numbers[f"mulder_{key}_{pole}"] = Published(
+                row["mean"], what, provenance=SAMPLE, **style
+            )
             for end in ("ci_lower", "ci_upper"):
                 numbers[f"mulder_{key}_{pole}_{end}"] = Published(
                     row[end],
                     f"95% interval ({end[3:]} limit) of the {what}",
                     headline=False,
+                    provenance=SAMPLE,
                     **style,
                 )
     return numbers
@@ -362,6 +393,7 @@ def diffusion_speed(ensemble: SampleEnsemble, settings: Settings = SETTINGS) -> 
         -gain["estimate"],
         "Steps saved by the heterarchy over the pure hierarchy until half the organisation "
         "knows an idea (push model; OLS difference of means over sample organisations)",
+        provenance=SAMPLE,
         **_STEPS,
     )
     for end, other in (("ci_lower", "ci_upper"), ("ci_upper", "ci_lower")):
@@ -369,6 +401,7 @@ def diffusion_speed(ensemble: SampleEnsemble, settings: Settings = SETTINGS) -> 
             -gain[other],
             f"95% interval ({end[3:]} limit) of the {saved}, push model (sample data)",
             headline=False,
+            provenance=SAMPLE,
             **_STEPS,
         )
     steps = {
@@ -414,12 +447,18 @@ def ensemble_robustness(
         partial,
         "Laterality of the partly re-wired sample organisation quoted in the text",
         headline=False,
+        provenance=SETTING,
         **_SHARE,
     )
+    partly = ensemble.at("giant_after_attack", partial)
     published["mulder_attack_giant_lat02"] = Published(
-        ensemble.at("giant_after_attack", partial)["mean"],
+        partly["mean"],
         f"{attack[0].upper()}{attack[1:]}, laterality {partial:g} (a fifth of ties re-wired), "
         "mean over sample organisations",
+        provenance=SAMPLE,
+        estimate=True,  # a mean over sample organisations, with the ensemble's interval
+        ci_lower=partly["ci_lower"],
+        ci_upper=partly["ci_upper"],
         **_SHARE,
     )
     return EnsembleRobustness(published=published)

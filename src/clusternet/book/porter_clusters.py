@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from clusternet import data
+from clusternet.book import _porter_provenance as prov
 from clusternet.book._porter_growth import (
     EstablishmentGrowth,
     GrowthWindows,
@@ -49,7 +50,7 @@ from clusternet.book._porter_outcomes import (
 from clusternet.book._porter_settings import COMBINED_TERMS, DPS_2014_SAMPLE, SETTINGS, Settings
 from clusternet.book._porter_wording import publish
 from clusternet.book.claims import claim
-from clusternet.book.published import published_values
+from clusternet.book.published import PublishedValues, published_values
 from clusternet.book.us_cbp import cbp_table, porter_crosswalk, state_abbreviations
 from clusternet.catalog.clusters import CLUSTER_TYPES
 from clusternet.clusters import (
@@ -216,7 +217,7 @@ def cluster_mapping(cbp: CountyBusinessPatterns, settings: Settings = SETTINGS) 
         clusters["cluster_name"],
         measured_traded,
         summary,
-        publish(values, alpha=settings.alpha),
+        publish(values, alpha=settings.alpha, provenance=prov.mapping_labels(values)),
     )
 
 
@@ -248,7 +249,7 @@ def traded_location_quotients(
         traded_lq,
         top.head(settings.top_clusters).round(2),
         dict(settings.showcase),
-        publish(values, alpha=settings.alpha),
+        publish(values, alpha=settings.alpha, provenance=prov.CROSSWALK_2021),
     )
 
 
@@ -302,7 +303,7 @@ def strong_clusters(
         stars,
         flags,
         strongest[["employment", "stars", "lq"]].round(1),
-        publish(values, alpha=settings.alpha),
+        publish(values, alpha=settings.alpha, provenance=prov.strong_labels(values)),
     )
 
 
@@ -344,9 +345,8 @@ def concentration_indices(
     specialised = pd.concat([ranked.head(head), ranked.tail(tail)]).round(3)
     gini = by_cluster["locational Gini"]
     values = {"porter_gini_most_localised": gini.max(), "porter_gini_least_localised": gini.min()}
-    return ConcentrationIndices(
-        by_cluster, by_state, localised, specialised, publish(values, alpha=settings.alpha)
-    )
+    published = publish(values, alpha=settings.alpha, provenance=prov.CROSSWALK_2021)
+    return ConcentrationIndices(by_cluster, by_state, localised, specialised, published)
 
 
 @dataclass(frozen=True)
@@ -403,6 +403,7 @@ def sample_growth_regression(settings: Settings = SETTINGS) -> SampleGrowth:
         ),
         "porter_published_cluster_effect": claim("cluster_growth")["claimed_low"],
         "porter_sample_cells": panel["usable"].sum(),
+        "porter_confidence_level": 1 - settings.alpha,
     }
     planted = truth.assign(
         label=lambda t: t["term"].map(DPS_TERM_LABELS),
@@ -415,7 +416,7 @@ def sample_growth_regression(settings: Settings = SETTINGS) -> SampleGrowth:
         effects,
         recovery[columns].round(4),
         planted,
-        publish(values, alpha=settings.alpha),
+        publish(values, alpha=settings.alpha, provenance=prov.sample_labels(values)),
     )
 
 
@@ -456,9 +457,10 @@ def us_growth_panels(
         "porter_matched_cells": matched_panel["usable"].sum(),
     }
     exclusions = real["exclusion_reason"].replace("", "used in the regression").value_counts()
-    return USGrowthPanels(
-        real, matched_panel, matched, exclusions, publish(values, alpha=settings.alpha)
+    published = publish(
+        values, alpha=settings.alpha, provenance=prov.panel_labels(values, first, last)
     )
+    return USGrowthPanels(real, matched_panel, matched, exclusions, published)
 
 
 @dataclass(frozen=True)
@@ -506,14 +508,9 @@ def us_growth_regression(
         "porter_claimed_combined_effect_min": claimed["claimed_low"],
         "porter_claimed_combined_effect_max": claimed["claimed_high"],
     }
-    return USGrowth(
-        real_fit,
-        matched_fit,
-        effects,
-        table.round(2),
-        combined,
-        publish(values, alpha=settings.alpha),
-    )
+    labels = prov.us_growth_labels(values, settings.start_year, settings.end_year)
+    published = publish(values, alpha=settings.alpha, provenance=labels)
+    return USGrowth(real_fit, matched_fit, effects, table.round(2), combined, published)
 
 
 #: the numbers of the chapter that the policy synthesis reads (all pinned in
@@ -592,4 +589,4 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         patents_and_strength(cbp, clusters, settings).published,
         glaeser_test(cbp, clusters, settings).published,
     )
-    return {name: values[name] for name in KEY_RESULTS}
+    return PublishedValues({name: values[name] for name in KEY_RESULTS}, values.published)

@@ -39,8 +39,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from clusternet import data
+from clusternet.book import _uzzi_provenance as prov
 from clusternet.book._uzzi_eu import EuConsortia, eu_consortia_q
 from clusternet.book._uzzi_nber import NberYearly, nber_memberships, nber_yearly_q
+from clusternet.book._uzzi_provenance import glue_step
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book._uzzi_success import NberSuccess, NberTeams, nber_success, nber_teams
 from clusternet.book._uzzi_system import (
@@ -89,6 +91,7 @@ __all__ = [
     "nber_success",
     "nber_teams",
     "eu_consortia_q",
+    "glue_step",
     "key_results",
 ]
 
@@ -167,6 +170,9 @@ def women_q(women: AffiliationNetwork, settings: Settings = SETTINGS) -> WomenQ:
         f"{settings.draws} draws, seed {settings.women_seed})",
         unit="Q",
     )
+    published["uzzi_women_q"] = prov.monte_carlo(
+        published["uzzi_women_q"], result.q_std_error, settings.alpha
+    )
     published["uzzi_women_q_se"] = Published(
         result.q_std_error,
         "Monte Carlo standard error of Q for Davis's southern women network (real data)",
@@ -188,7 +194,7 @@ def women_q(women: AffiliationNetwork, settings: Settings = SETTINGS) -> WomenQ:
         digits=0,
         headline=False,
     )
-    return WomenQ(result=result, steps=steps, published=published)
+    return WomenQ(result=result, steps=steps, published=prov.stamp(published, prov.WOMEN))
 
 
 # ---------------------------------------------------------------------------
@@ -279,6 +285,10 @@ def yearly_q(credits: pd.DataFrame, settings: Settings = SETTINGS) -> YearlyQ:
                 unit="ratio",
                 headline=False,
             )
+    for name, row in (("first", yearly.iloc[0]), ("peak", peak), ("last", yearly.iloc[-1])):
+        published[f"uzzi_q_{name}"] = prov.monte_carlo(
+            published[f"uzzi_q_{name}"], row["q_std_error"], settings.alpha
+        )
     n_years = len(yearly)
     published["uzzi_analytic_path_gap"] = Published(
         gaps["path_length"].median(),
@@ -309,6 +319,7 @@ def yearly_q(credits: pd.DataFrame, settings: Settings = SETTINGS) -> YearlyQ:
         digits=0,
         percent=True,
     )
+    published = prov.stamp(published, prov.BROADWAY)
     return YearlyQ(
         yearly=yearly, yearly_analytic=yearly_analytic, peak=peak, gaps=gaps, published=published
     )
@@ -379,11 +390,14 @@ def pooled_q(credits: pd.DataFrame, settings: Settings = SETTINGS) -> PooledQ:
             headline=False,
         ),
     }
+    for measure, result in results.items():
+        name = f"uzzi_pooled_q_{measure}"
+        published[name] = prov.monte_carlo(published[name], result.q_std_error, settings.alpha)
     return PooledQ(
         network=network,
         transitivity=results["transitivity"],
         mean_local=results["mean_local"],
-        published=published,
+        published=prov.stamp(published, prov.BROADWAY),
     )
 
 
@@ -451,7 +465,11 @@ def _fit_numbers(label: str, fit: InvertedUFit, what: str) -> dict[str, Publishe
                 signed=name == "slope",
                 headline=False,
             )
-    return out
+        stem = f"uzzi_{label}_slope_{end}"
+        out = prov.pair(out, f"{stem}_slope", stem)
+    return prov.pair(
+        out, f"uzzi_turning_point_{label}", f"uzzi_turning_point_{label}_fieller", attach=False
+    )
 
 
 def inverted_u(
@@ -487,6 +505,7 @@ def inverted_u(
             "True turning point of success in Q built into the sample data",
             unit="Q",
             headline=False,
+            provenance=prov.PLANTED,
         ),
         "uzzi_hit_rate": Published(
             analysis["hit"].mean(),
@@ -517,13 +536,16 @@ def inverted_u(
         unit="Q",
         headline=False,
     )
+    rows, names = yearly[yearly["year"].isin(analysis["year"])], ("uzzi_q_min", "uzzi_q_max")
     return InvertedU(
         data=analysis,
         hits=hits,
         reviews=reviews,
         true_turning_point=truth,
         turning_points=turning_points,
-        published=published,
+        published=prov.stamp(
+            prov.extremes(published, rows, names, settings.alpha), prov.BROADWAY_SUCCESS
+        ),
     )
 
 

@@ -28,6 +28,7 @@ from clusternet.agglomeration.core_periphery import (
 )
 from clusternet.agglomeration.tomahawk import tomahawk_diagram
 from clusternet.book.published import Published, published_values
+from clusternet.glue import Provenance
 
 __all__ = [
     "Settings",
@@ -44,6 +45,21 @@ __all__ = [
 ]
 
 _KIND = "(simulation: two-region core-periphery model, sigma = {sigma:g}, mu = {mu:g})"
+
+# --------------------------------------------------------------------------- provenance
+#: Outputs of the two-region core-periphery model (closed forms and solved equilibria).
+SIMULATION = Provenance(
+    "simulation",
+    ("krugman1991increasing", "fujita1999spatial"),
+    caveat="Simulation of a stylised two-region model at illustrative parameters: a mechanism, "
+    "not a measurement of a real place.",
+)
+#: Parameters, transport costs and grid sizes the chapter chose to illustrate the model.
+SETTING = Provenance(
+    "analysis setting",
+    "clusternet",
+    caveat="Chosen to illustrate the model, not estimated from data.",
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             unit="elasticity",
             digits=0,
             headline=False,
+            provenance=SETTING,
         ),
         "formation_mu": Published(
             mu,
@@ -131,6 +148,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             unit="share",
             digits=1,
             headline=False,
+            provenance=SETTING,
         ),
         "formation_break_point": Published(
             t_b,
@@ -138,6 +156,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             f"between two regions becomes unstable {kind}.",
             unit="units shipped per unit arriving",
             digits=2,
+            provenance=SIMULATION,
         ),
         "formation_sustain_point": Published(
             t_s,
@@ -145,6 +164,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             f"keeps it {kind}.",
             unit="units shipped per unit arriving",
             digits=2,
+            provenance=SIMULATION,
         ),
         "formation_break_loss": Published(
             1.0 - 1.0 / t_b,
@@ -153,6 +173,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             digits=0,
             percent=True,
             headline=False,
+            provenance=SIMULATION,
         ),
         "formation_sustain_loss": Published(
             1.0 - 1.0 / t_s,
@@ -161,6 +182,7 @@ def critical_points(settings: Settings = SETTINGS) -> CriticalPoints:
             digits=0,
             percent=True,
             headline=False,
+            provenance=SIMULATION,
         ),
     }
     return CriticalPoints(t_b, t_s, n_b, n_s, table, published)
@@ -202,6 +224,7 @@ def wage_gap_curves(settings: Settings = SETTINGS, *, n_shares: int = 201) -> Wa
             unit="units shipped per unit arriving",
             digits=1,
             headline=False,
+            provenance=SETTING,
         )
         for name, cost in zip(names, costs, strict=True)
     }
@@ -243,6 +266,7 @@ def tomahawk(settings: Settings = SETTINGS) -> Tomahawk:
             unit="grid points",
             digits=0,
             headline=False,
+            provenance=SETTING,
         ),
         "formation_grid_break": Published(
             grid_break,
@@ -250,6 +274,7 @@ def tomahawk(settings: Settings = SETTINGS) -> Tomahawk:
             unit="units shipped per unit arriving",
             digits=3,
             headline=False,
+            provenance=SIMULATION,
         ),
         "formation_grid_sustain": Published(
             grid_sustain,
@@ -258,6 +283,7 @@ def tomahawk(settings: Settings = SETTINGS) -> Tomahawk:
             unit="units shipped per unit arriving",
             digits=3,
             headline=False,
+            provenance=SIMULATION,
         ),
     }
     return Tomahawk(diagram, grid_break, grid_sustain, published)
@@ -301,6 +327,7 @@ def parameter_sensitivity(settings: Settings = SETTINGS) -> Sensitivity:
             unit="share",
             digits=1,
             headline=False,
+            provenance=SETTING,
         ),
         "formation_high_mu_break_point": Published(
             float(high_mu["break"]),
@@ -310,6 +337,7 @@ def parameter_sensitivity(settings: Settings = SETTINGS) -> Sensitivity:
             unit="units shipped per unit arriving",
             digits=2,
             headline=False,
+            provenance=SIMULATION,
         ),
     }
     return Sensitivity(table, published)
