@@ -290,6 +290,7 @@ def test_key_numbers_page_links_each_number_to_its_paragraph():
 
 def test_key_numbers_page_lists_every_number():
     page = (HTML / "chapters" / "key-numbers.html").read_text(encoding="utf-8")
+    page = page.replace("<wbr>", "")  # names may break after their underscores
     for row in key_numbers():
         if row["headline"] == "yes":
             assert row["name"] in page, f"{row['name']} is missing from the key-numbers page"

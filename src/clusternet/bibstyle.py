@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from pybtex.richtext import Tag, Text
@@ -39,8 +40,9 @@ def _surname(person) -> str:
 def author_year_label(entry) -> str:
     """``Surname Year``, ``Surname and Surname Year`` or ``Surname et al. Year``.
 
-    Entries without authors use their editors, then their organisation, institution,
-    publisher or key.
+    Entries without authors use their editors, then their organisation, institution or
+    publisher, then the short title (before any parenthesis or colon, as the text cites
+    them), then the key.
     """
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if len(people) == 1:
@@ -52,14 +54,12 @@ def author_year_label(entry) -> str:
     else:
         fields = entry.fields
         who = next(
-            (
-                str(fields[f])
-                for f in ("organization", "institution", "publisher", "howpublished")
-                if f in fields
-            ),
-            entry.key,
+            (str(fields[f]) for f in ("organization", "institution", "publisher") if f in fields),
+            None,
         )
-        who = _plain(who)
+        if who is None and "title" in fields:
+            who = re.split(r"\s*[(:]", _plain(str(fields["title"])), maxsplit=1)[0]
+        who = _plain(who or entry.key)
     year = _plain(str(entry.fields.get("year", "n.d.")))
     return f"{who} {year}"
 

@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from clusternet._version import __version__
-from clusternet.bibstyle import VerifiedStyle
+from clusternet.bibstyle import VerifiedStyle, author_year_label
 from clusternet.data import list_datasets
 from clusternet.glue import GLUE_METADATA_KEY, KINDS, format_number
 
@@ -299,6 +299,47 @@ def _interval_text(row) -> str:
     return f"{level}% CI {lower} to {upper}"
 
 
+def _bibliography(app) -> dict:
+    """Key -> pybtex entry of the book's ``bibtex_bibfiles``, read once per build."""
+    cached = getattr(app.env, "_clusternet_bibliography", None)
+    if cached is None:
+        from pybtex.database import parse_file
+
+        cached = {}
+        for name in app.config.bibtex_bibfiles:
+            cached.update(parse_file(str(Path(app.srcdir) / name)).entries)
+        app.env._clusternet_bibliography = cached
+    return cached
+
+
+def _source_html(app, docname, source: str) -> str:
+    """A row's ``source`` for readers: bibliography keys as author-year links to the
+    references, catalogued data sets as names linked to the data appendix."""
+    bibliography = _bibliography(app)
+    parts = []
+    for token in (t.strip() for t in source.split(";")):
+        if not token:
+            continue
+        if token in bibliography:
+            uri = app.builder.get_relative_uri(docname, "chapters/references")
+            label = author_year_label(bibliography[token])
+            parts.append(f'<a href="{escape(uri)}" title="{escape(token)}">{escape(label)}</a>')
+        else:
+            uri = app.builder.get_relative_uri(docname, "chapters/data")
+            parts.append(f'<a href="{escape(uri)}"><code>{_breakable(token)}</code></a>')
+    return "; ".join(parts)
+
+
+def _interval_html(interval: str) -> str:
+    """``95% CI a to b`` that may wrap between its words but never inside a number."""
+    return " ".join(f'<span class="nowrap">{escape(word)}</span>' for word in interval.split())
+
+
+def _breakable(identifier: str) -> str:
+    """An identifier that a narrow column may break after its underscores only."""
+    return escape(identifier).replace("_", "_<wbr>")
+
+
 def _table_html(app, docname, rows) -> str:
     chapters = list(dict.fromkeys(row["chapter"] for row in rows))
     kinds = [kind for kind in KINDS if any(row["kind"] == kind for row in rows)]
@@ -336,11 +377,15 @@ def _table_html(app, docname, rows) -> str:
             f'<tr id="{anchor_id(row["name"])}" data-chapter="{escape(row["chapter"])}" '
             f'data-kind="{escape(row["kind"])}">'
             f'<td class="key-number-value"><strong>{escape(row["text"])}</strong>{unit}'
-            + (f'<br><span class="key-number-ci">{escape(interval)}</span>' if interval else "")
+            + (
+                f'<br><span class="key-number-ci">{_interval_html(interval)}</span>'
+                if interval
+                else ""
+            )
             + "</td>"
-            f"<td>{escape(row['description'])}<br><code>{escape(row['name'])}</code>{caveat}</td>"
+            f"<td>{escape(row['description'])}<br><code>{_breakable(row['name'])}</code>{caveat}</td>"
             f'<td><span class="key-number-kind">{escape(row["kind"])}</span><br>'
-            f"{escape(row['source'])}"
+            f"{_source_html(app, docname, row['source'])}"
             + (f" ({escape(row['vintage'])})" if row["vintage"] else "")
             + "</td>"
             f'<td><a href="{escape(link)}">{escape(row["chapter"])}</a></td></tr>'

@@ -1,0 +1,38 @@
+"""The reference list's author-year labels (clusternet.bibstyle)."""
+
+import pytest
+from pybtex.database import Entry, Person
+
+from clusternet.bibstyle import author_year_label
+
+
+def _entry(authors=(), **fields):
+    entry = Entry("misc", fields=fields)
+    for author in authors:
+        entry.persons.setdefault("author", []).append(Person(author))
+    return entry
+
+
+@pytest.mark.parametrize(
+    "authors, label",
+    [
+        (["Porter, Michael E."], "Porter 1998"),
+        (["Uzzi, Brian", "Spiro, Jarrett"], "Uzzi and Spiro 1998"),
+        (["Delgado, M.", "Porter, M. E.", "Stern, S."], "Delgado et al. 1998"),
+        (["Rodr{\\'i}guez-Pose, Andr{\\'e}s"], "Rodríguez-Pose 1998"),
+        (["van der Linden, Ana"], "van der Linden 1998"),
+    ],
+)
+def test_label_names_the_authors_and_the_year(authors, label):
+    assert author_year_label(_entry(authors, year="1998")) == label
+
+
+def test_label_of_an_anonymous_entry_uses_its_organisation_then_its_short_title():
+    organisation = _entry(organization="{Parliamentary Budget Officer}", year="2022")
+    assert author_year_label(organisation) == "Parliamentary Budget Officer 2022"
+    untitled = _entry(title="Industrial clusters (article 2 of a series)", howpublished="Online")
+    assert author_year_label(untitled) == "Industrial clusters n.d."
+    assert author_year_label(_entry(title="{BizEd}: business schools")) == "BizEd n.d."
+    bare = Entry("misc", fields={})
+    bare.key = "seed_blog"
+    assert author_year_label(bare) == "seed_blog n.d."
