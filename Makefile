@@ -8,6 +8,7 @@ PY := $(BIN)/python
 JB := $(BIN)/jupyter-book
 STAMP := $(VENV)/.installed
 FINGERPRINT := _build/.inputs-fingerprint
+RENDER_FINGERPRINT := _build/.render-fingerprint
 JBFLAGS ?= -W -n --keep-going
 BOOK_JOBS ?= 2
 # One BLAS thread per process: notebooks execute two at a time (no oversubscription), and the
@@ -38,7 +39,9 @@ $(STAMP): requirements-lock.txt pyproject.toml
 venv: $(STAMP)
 
 # Clear the execution cache whenever src/, the data folder actually read (CLUSTERNET_DATA or data/) or the locked
-# environment changed since the last build, so no page can show a number computed from older code or data.
+# environment changed since the last build, so no page can show a number computed from older code or data;
+# clear the doctrees whenever references.bib, the configuration or _static/ changed (Sphinx does not re-read
+# the pages that cite an edited reference).
 # (clusternet.book.fingerprint; the site's own fingerprint is written only after a successful build.)
 fresh: $(STAMP)
 	@mkdir -p _build
@@ -48,7 +51,13 @@ fresh: $(STAMP)
 	  echo "src/ or the data folder changed since the last build: clearing the execution cache and doctrees"; \
 	  rm -rf _build/.jupyter_cache _build/jupyter_execute _build/.doctrees _build/html; \
 	fi; \
-	mkdir -p _build; echo "$$new" > $(FINGERPRINT)
+	mkdir -p _build; echo "$$new" > $(FINGERPRINT); \
+	render=$$($(PY) -m clusternet.book.fingerprint render); \
+	if [ "$$render" != "$$(cat $(RENDER_FINGERPRINT) 2>/dev/null || true)" ]; then \
+	  echo "references, configuration or static files changed: clearing the doctrees"; \
+	  rm -rf _build/.doctrees _build/html; \
+	fi; \
+	echo "$$render" > $(RENDER_FINGERPRINT)
 
 ## book: strict build from clean (what readers and CI get)
 book: $(STAMP)

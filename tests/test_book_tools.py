@@ -62,6 +62,10 @@ def test_fingerprint_ignores_build_metadata_and_covers_the_chapters_for_the_site
     assert any(label.startswith("src/") for label in execution)
     assert "chapters/intro.md" in site and "chapters/intro.md" not in execution
     assert "_toc.yml" in site and set(execution) <= set(site)
+    render = [label for label, _ in input_files(ROOT, "render")]
+    assert "references.bib" in render and "_config.yml" in render
+    assert not any(label.startswith(("src/", "data/", "chapters/")) for label in render)
+    assert set(render) <= set(site)
     with pytest.raises(ValueError, match="scope"):
         input_files(ROOT, "everything")
 

@@ -212,6 +212,23 @@ def test_gb_creative_lqs_match_the_source_notes(real):
     assert (creative.table["growth_ci_lower"] <= creative.table["growth"]).all()
 
 
+def test_gb_focus_region_numbers_back_the_graduates_paragraph(real):
+    analysis, gb, *_ = real
+    creative = analysis.gb_creative_indicators(gb)
+    numbers = {name: n for name, n in creative.published.items() if "_focus_" in name}
+    row = creative.table.loc["UKG3"]
+    assert row["region_name"] == "West Midlands"
+    assert numbers["lifecycle_gb_focus_creative_jobs"].value == row["employment"]
+    # the chapter says: less specialised than Great Britain, and a growth interval spanning zero
+    assert numbers["lifecycle_gb_focus_creative_lq"].value < 1
+    growth = numbers["lifecycle_gb_focus_creative_growth"]
+    assert growth.ci_lower < 0 < growth.ci_upper
+    assert all(n.provenance.kind == "real data" for n in numbers.values())
+    bad = analysis.Settings(gb_focus_region="UKZZ")
+    with pytest.raises(ValueError, match="gb_focus_region 'UKZZ'"):
+        analysis.gb_creative_indicators(gb, bad)
+
+
 def test_us_panel_keeps_the_pandemic_apart(real):
     analysis, _, _, us, panel, stages = real
     assert sorted(panel.panel["year"].unique()) == [2017, 2019, 2020, 2021]

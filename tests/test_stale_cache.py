@@ -65,7 +65,9 @@ def test_data_change_reaches_the_page(tmp_path):
             ".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".hypothesis"
         ),
     )
-    (book / "_toc.yml").write_text("format: jb-book\nroot: chapters/intro\n")
+    (book / "_toc.yml").write_text(  # the references page resolves the intro's citations
+        "format: jb-book\nroot: chapters/intro\nchapters:\n  - file: chapters/references\n"
+    )
     first = _make_rebuild(book)
     assert "clearing the execution cache" in first
     before = _published_lq(book)
@@ -82,3 +84,11 @@ def test_data_change_reaches_the_page(tmp_path):
     after = _published_lq(book)
     assert before == "7.5"
     assert after != before, f"the page still shows {before} after the data changed"
+
+    # an edited reference reaches the pages that cite it, with the execution cache kept
+    bib = book / "references.bib"
+    bib.write_text(bib.read_text().replace("{Clusters and the New Economics", "{Edited Clusters"))
+    third = _make_rebuild(book)
+    assert "clearing the execution cache" not in third and "clearing the doctrees" in third
+    intro = (book / "_build" / "html" / "chapters" / "intro.html").read_text(encoding="utf-8")
+    assert "edited clusters" in intro.lower(), "the introduction still shows the old reference"

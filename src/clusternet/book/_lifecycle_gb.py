@@ -452,4 +452,71 @@ def gb_creative_indicators(panel: GBPanel, settings: Settings = SETTINGS) -> GBC
             provenance=GB_CREATIVE,
         ),
     }
+    published.update(_focus_region_numbers(table, settings, label, last))
     return GBCreativeIndicators(table, display, published)
+
+
+def _focus_region_numbers(table: pd.DataFrame, settings: Settings, label: str, last: int) -> dict:
+    """The creative industries of ``settings.gb_focus_region``, cluster or not."""
+    code = settings.gb_focus_region
+    if code not in table.index:
+        raise ValueError(
+            f"gb_focus_region {code!r} has no creative-industries row; known regions: "
+            f"{', '.join(map(str, table.index[:10]))}, ..."
+        )
+    row = table.loc[code]
+    where = f"{row['region_name']} ({code}) {label}"
+    first = settings.gb_years[0]
+    first_b, last_b = settings.gb_business_years
+    growth = "growth of creative-industries employment against Great Britain"
+    published = {
+        "lifecycle_gb_focus_creative_jobs": Published(
+            float(row["employment"]),
+            f"Creative-industries employment in {last}, {where}",
+            unit="jobs",
+            digits=0,
+            headline=False,
+            provenance=GB_CREATIVE,
+        ),
+        "lifecycle_gb_focus_creative_lq": Published(
+            float(row["location_quotient"]),
+            f"Location quotient of the creative industries in {last}, {where}",
+            unit="location quotient",
+            digits=2,
+            headline=False,
+            provenance=GB_CREATIVE,
+        ),
+        "lifecycle_gb_focus_creative_growth": Published(
+            float(row["growth"]),
+            f"Trend {growth}, {first}-{last}, per year, {where}",
+            digits=1,
+            percent=True,
+            signed=True,
+            headline=False,
+            provenance=GB_CREATIVE,
+            estimate=True,
+            ci_lower=float(row["growth_ci_lower"]),
+            ci_upper=float(row["growth_ci_upper"]),
+        ),
+        "lifecycle_gb_focus_creative_business_formation": Published(
+            float(row["business_formation"]),
+            f"Net change in creative-industries business counts against Great Britain, "
+            f"{first_b}-{last_b}, per year, {where}",
+            digits=1,
+            percent=True,
+            signed=True,
+            headline=False,
+            provenance=GB_CREATIVE,
+        ),
+    }
+    for end, words in (("ci_lower", "Lower"), ("ci_upper", "Upper")):
+        published[f"lifecycle_gb_focus_creative_growth_{end}"] = Published(
+            float(row[f"growth_{end}"]),
+            f"{words} end of the 95% interval of the trend {growth}, {first}-{last}, {where}",
+            digits=1,
+            percent=True,
+            signed=True,
+            headline=False,
+            provenance=GB_CREATIVE,
+        )
+    return published

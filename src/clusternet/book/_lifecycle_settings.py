@@ -87,6 +87,10 @@ class Settings:
     us_pre_pandemic_years, us_pandemic_years : tuple of int
         The pre-pandemic window (CBP counts the pay period including 12 March, so 2020
         is before the shock) and the pandemic year.
+    gb_focus_region : str
+        NUTS2 code of the region whose creative industries the chapter reads for the
+        production space's question about graduates (``UKG3``, West Midlands, which holds
+        Birmingham).
     gb_examples, us_examples : tuple of (str, str)
         Region-segment (NUTS2 code, Nesta segment) and state-cluster pairs drawn as
         trajectories.
@@ -117,6 +121,7 @@ class Settings:
     us_panel_years: tuple[int, ...] = (2017, 2019, 2020, 2021)
     us_pre_pandemic_years: tuple[int, ...] = (2017, 2019, 2020)
     us_pandemic_years: tuple[int, ...] = (2020, 2021)
+    gb_focus_region: str = "UKG3"
     gb_examples: tuple[tuple[str, str], ...] = (
         ("UKI3", "services_computing"),
         ("UKI4", "services_computing"),

@@ -1,12 +1,16 @@
 """Fingerprints of what the book is built from, so that nothing stale is ever published.
 
-Two scopes:
+Three scopes:
 
 - ``execution``: the package's source (``src/clusternet``, without build metadata such as
   ``*.egg-info`` or ``__pycache__``), the data folder the chapters actually read
   (``CLUSTERNET_DATA`` when set, else ``data/``) and the locked environment. When it
   changes, ``make rebuild`` clears the execution cache (jupyter-cache keys notebooks on
   their code only, so without this an edited data file would leave old numbers on a page).
+- ``render``: the files Sphinx reads but does not track per page (``_config.yml``,
+  ``_toc.yml``, ``references.bib``, ``_static/``). When it changes, ``make rebuild`` clears
+  the doctrees and the site (not the execution cache), so an edited reference reaches
+  every page that cites it.
 - ``site``: the ``execution`` inputs plus everything Sphinx reads (chapters, ``_config.yml``,
   ``_toc.yml``, ``references.bib``, ``_static/``). ``make rebuild`` writes it into
   ``_build/html/.build-fingerprint`` only after a successful build; the post-build and
@@ -31,7 +35,7 @@ from clusternet.data import data_dir
 __all__ = ["SCOPES", "input_files", "fingerprint", "SITE_FINGERPRINT"]
 
 #: The scopes of :func:`fingerprint`.
-SCOPES = ("execution", "site")
+SCOPES = ("execution", "render", "site")
 #: Where ``make rebuild`` writes the site's fingerprint, relative to ``_build/html``.
 SITE_FINGERPRINT = ".build-fingerprint"
 
@@ -62,10 +66,14 @@ def input_files(root: Path, scope: str = "execution") -> list[tuple[str, Path]]:
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
     root = Path(root).resolve()
-    folders = {"src": root / "src" / "clusternet", "data": data_dir()}
-    singles = {"requirements-lock.txt": root / "requirements-lock.txt"}
+    folders, singles = {}, {}
+    if scope in ("execution", "site"):
+        folders.update({"src": root / "src" / "clusternet", "data": data_dir()})
+        singles["requirements-lock.txt"] = root / "requirements-lock.txt"
     if scope == "site":
-        folders.update({"chapters": root / "chapters", "_static": root / "_static"})
+        folders["chapters"] = root / "chapters"
+    if scope in ("render", "site"):
+        folders["_static"] = root / "_static"
         for name in ("_config.yml", "_toc.yml", "references.bib"):
             singles[name] = root / name
     labelled = [
