@@ -210,6 +210,50 @@ def test_krackhardt_bad_input():
         clusternet.krackhardt_lub(nx.DiGraph([(0, 1), (1, 2)]), chunk_size=0)
 
 
+@SETTINGS
+@given(st.integers(3, 20), st.integers(0, 10_000), st.integers(0, 4))
+def test_lub_of_a_tree_with_cycles_inside_units_equals_the_definition(n, seed, back_arcs):
+    """Arcs from a node up to one of its bosses merge units into cycles; the merged graph is
+    still a tree, so the fast path applies, and must agree with the pair-by-pair definition."""
+    graph = random_out_tree(n, seed)
+    rng = np.random.default_rng(seed)
+    nodes = list(graph)
+    for _ in range(back_arcs):
+        node = nodes[rng.integers(n)]
+        bosses = sorted(nx.ancestors(graph, node))
+        if bosses:
+            graph.add_edge(node, bosses[rng.integers(len(bosses))])
+    assert clusternet.krackhardt_lub(graph) == naive_krackhardt(graph)["lub"] == 1.0
+
+
+@SETTINGS
+@given(digraphs)
+def test_lub_fast_path_and_pairwise_check_agree(graph):
+    """Every component scored by the tree shortcut has no violations by the pairwise check."""
+    from clusternet._graphs import adjacency_matrix, weak_components
+    from clusternet.hierarchy import krackhardt
+    from clusternet.hierarchy._common import reachability
+
+    adjacency = adjacency_matrix(graph)
+    labels = weak_components(adjacency)
+    for label in krackhardt._tree_like_components(adjacency, labels):
+        members = np.flatnonzero(labels == label)
+        reach = reachability(adjacency[members][:, members])
+        assert krackhardt._lub_violations(reach, 64) == 0
+
+
+def test_lub_of_a_large_tree_is_linear_and_a_large_non_tree_is_refused(monkeypatch):
+    tree = random_out_tree(20_000, 3)
+    assert clusternet.krackhardt_lub(tree) == 1.0  # no n**3 check, no n x n matrix
+    from clusternet.hierarchy import krackhardt
+
+    monkeypatch.setattr(krackhardt, "MAX_LUB_CHECK_NODES", 5)
+    in_star = nx.DiGraph([(i, 0) for i in range(1, 8)])
+    with pytest.raises(ValueError, match="component of 8 nodes that is not a tree"):
+        clusternet.krackhardt_lub(in_star)
+    assert clusternet.krackhardt_lub(random_out_tree(8, 1)) == 1.0  # trees have no limit
+
+
 # ---------------------------------------------------------------------------
 # centralisation, top tier's share of paths, profile
 # ---------------------------------------------------------------------------

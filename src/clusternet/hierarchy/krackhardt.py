@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from clusternet._graphs import adjacency_matrix, weak_components
 from clusternet._validation import require_positive_int
@@ -191,7 +192,8 @@ def krackhardt_lub(graph, *, chunk_size: int = 64) -> float:
     graph : networkx.DiGraph
         A directed graph with a weak component of at least 3 nodes.
     chunk_size : int
-        Rows processed at once (memory is ``chunk_size * n**2`` bytes per component).
+        Most rows of the pairwise check processed at once (fewer when a block would pass
+        128 MB; memory is about ``4 * chunk_size * n**2`` bytes for a component of ``n``).
 
     Returns
     -------
@@ -203,7 +205,17 @@ def krackhardt_lub(graph, *, chunk_size: int = 64) -> float:
     TypeError
         ``graph`` is not a networkx graph.
     ValueError
-        Undirected graph, multigraph, or no weak component with 3 or more nodes.
+        Undirected graph, multigraph, no weak component with 3 or more nodes, or a weak
+        component of more than ``MAX_LUB_CHECK_NODES`` (3,000) nodes that is not a tree once
+        its cycles are merged.
+
+    Notes
+    -----
+    A component that is an out-tree once each strongly connected component is merged
+    into one node (an organisation chart, possibly with cycles inside units) has a least
+    upper bound for every pair, its lowest common unit, so it is scored without a pairwise
+    check: linear time at any size. Other components are checked pair by pair, in
+    ``n**3`` steps.
 
     Examples
     --------
@@ -221,32 +233,80 @@ def krackhardt_lub(graph, *, chunk_size: int = 64) -> float:
     check_directed(graph, "graph")
     chunk_size = require_positive_int(chunk_size, "chunk_size")
     adjacency = adjacency_matrix(graph)
-    return _lub(reachability(adjacency), weak_components(adjacency), chunk_size)
+    return _lub(adjacency, weak_components(adjacency), chunk_size=chunk_size)
 
 
-def _lub(reach_all: np.ndarray, labels: np.ndarray, chunk_size: int = 64) -> float:
-    violations, maximum = 0, 0.0
-    for label in np.unique(labels):
-        members = np.flatnonzero(labels == label)
-        size = members.size
-        if size < 3:
-            continue
-        reach = reach_all[np.ix_(members, members)]
-        ancestors = reach.sum(axis=0)  # nodes that reach u, including u
-        common = reach.T.astype(np.int32) @ reach.astype(np.int32)  # common upper bounds
-        weighted = np.where(reach, ancestors[:, None], 0).astype(np.int32)
-        best = np.zeros((size, size), dtype=np.int32)
-        for start in range(0, size, chunk_size):
-            block = weighted[start : start + chunk_size]
-            np.maximum(best, np.minimum(block[:, :, None], block[:, None, :]).max(axis=0), out=best)
-        has_lub = (common > 0) & (best == common)
-        upper = np.triu_indices(size, k=1)
-        violations += int(np.count_nonzero(~has_lub[upper]))
-        maximum += (size - 1) * (size - 2) / 2
+#: Largest weak component whose least upper bounds are checked pair by pair (the check
+#: takes ``n**3`` steps: about 30 s at this size on a laptop). Components that are trees
+#: once their cycles are merged need no check and have no limit.
+MAX_LUB_CHECK_NODES = 3000
+#: Working memory of one block of the pairwise check, in bytes.
+_LUB_BLOCK_BYTES = 128 * 2**20
+
+
+def _tree_like_components(adjacency: sp.csr_array, labels: np.ndarray) -> np.ndarray:
+    """Weak-component labels whose condensation is an out-tree (every pair has a LUB).
+
+    Merge each strongly connected component into one node; when no merged node has arcs
+    from two different merged nodes, the component is an out-tree of strong components.
+    Any two people then have their lowest common strong component as least upper bound:
+    every common upper bound reaches it. So such a component has no violations.
+    """
+    strong = connected_components(adjacency, directed=True, connection="strong")[1]
+    coo = adjacency.tocoo()
+    source, target = strong[coo.row], strong[coo.col]
+    cross = source != target
+    arcs = np.unique(np.stack([source[cross], target[cross]]), axis=1)
+    parents = np.bincount(arcs[1], minlength=strong.max() + 1)
+    multi_parent = np.zeros(labels.max() + 1, dtype=bool)
+    np.logical_or.at(multi_parent, labels, parents[strong] > 1)
+    return np.flatnonzero(~multi_parent)
+
+
+def _lub_violations(reach: np.ndarray, chunk_size: int) -> int:
+    """Pairs of one weak component (reachability ``reach``) without a least upper bound."""
+    size = reach.shape[0]
+    ancestors = reach.sum(axis=0)  # nodes that reach u, including u
+    reach32 = reach.astype(np.float32)
+    common = np.rint(reach32.T @ reach32).astype(np.int32)  # exact: counts below 2**24
+    weighted = np.where(reach, ancestors[:, None], 0).astype(np.int32)
+    best = np.zeros((size, size), dtype=np.int32)
+    rows = max(1, min(chunk_size, _LUB_BLOCK_BYTES // (4 * size * size)))
+    for start in range(0, size, rows):
+        block = weighted[start : start + rows]
+        np.maximum(best, np.minimum(block[:, :, None], block[:, None, :]).max(axis=0), out=best)
+    has_lub = (common > 0) & (best == common)
+    upper = np.triu_indices(size, k=1)
+    return int(np.count_nonzero(~has_lub[upper]))
+
+
+def _lub(
+    adjacency: sp.csr_array, labels: np.ndarray, reach_all=None, chunk_size: int = 64
+) -> float:
+    """LUB over the weak components; ``reach_all`` is computed only if a component needs it."""
+    sizes = np.bincount(labels)
+    maximum = float(((sizes - 1) * (sizes - 2) / 2)[sizes >= 3].sum())
     if maximum == 0:
         raise ValueError(
             "graph has no weak component with 3 or more nodes; least-upper-boundedness is undefined"
         )
+    to_check = np.setdiff1d(np.flatnonzero(sizes >= 3), _tree_like_components(adjacency, labels))
+    too_big = [int(sizes[label]) for label in to_check if sizes[label] > MAX_LUB_CHECK_NODES]
+    if too_big:
+        raise ValueError(
+            f"graph has a weak component of {max(too_big):,} nodes that is not a tree once its "
+            "cycles are merged; checking its least upper bounds takes n**3 steps and is limited "
+            f"to {MAX_LUB_CHECK_NODES:,} nodes (clusternet.hierarchy.krackhardt."
+            "MAX_LUB_CHECK_NODES); measure a smaller network or its units separately"
+        )
+    violations = 0
+    for label in to_check:
+        members = np.flatnonzero(labels == label)
+        if reach_all is None:
+            reach = reachability(adjacency[members][:, members])
+        else:
+            reach = reach_all[np.ix_(members, members)]
+        violations += _lub_violations(reach, chunk_size)
     return float(1.0 - violations / maximum)
 
 
@@ -288,5 +348,5 @@ def krackhardt_measures(graph) -> dict[str, float]:
         "connectedness": _connectedness(labels),
         "hierarchy": _hierarchy(reach),
         "efficiency": _efficiency(adjacency, labels),
-        "lub": _lub(reach, labels),
+        "lub": _lub(adjacency, labels, reach),
     }
