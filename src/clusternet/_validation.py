@@ -134,6 +134,20 @@ def require_fraction(value, name: str) -> float:
     return require_real(value, name, minimum=0.0, maximum=1.0)
 
 
+#: Largest single allocation a public function makes on a caller's request, in bytes.
+MAX_REQUEST_BYTES = 2 * 2**30
+
+
+def require_fits(bytes_needed: float, request: str) -> None:
+    """Raise ValueError when a request (``request`` names its parameters and values)
+    would allocate more than ``MAX_REQUEST_BYTES``."""
+    if bytes_needed > MAX_REQUEST_BYTES:
+        raise ValueError(
+            f"{request} would need about {bytes_needed / 2**30:,.1f} GiB of memory, more than "
+            f"the {MAX_REQUEST_BYTES / 2**30:g} GiB limit; ask for less"
+        )
+
+
 def require_positive_int(value, name: str, *, minimum: int = 1) -> int:
     """Return ``value`` as int after checking it is an integer >= ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):

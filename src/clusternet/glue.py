@@ -45,6 +45,8 @@ KINDS = (
 EVIDENCE_KINDS = ("real data", "quoted and verified")
 
 GLUE_METADATA_KEY = "clusternet"
+#: Most decimal places :func:`format_number` prints.
+MAX_DIGITS = 15
 _GLUE_PREFIX = "application/papermill.record/"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -59,7 +61,8 @@ def format_number(
     value : real number
         The number (a fraction when ``percent`` is True).
     digits : int
-        Decimal places shown (after multiplying by 100 when ``percent``).
+        Decimal places shown (after multiplying by 100 when ``percent``), 0 to
+        ``MAX_DIGITS`` (15).
     percent : bool
         Show ``value * 100`` followed by ``%``.
     signed : bool
@@ -74,13 +77,24 @@ def format_number(
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"value must be a real number, got {type(value).__name__}")
-    if not math.isfinite(float(value)):
+    try:
+        as_float = float(value)
+    except OverflowError:
+        raise ValueError(
+            f"value is too large to print as a number (about 10^{len(str(abs(int(value)))) - 1})"
+        ) from None
+    if not math.isfinite(as_float):
         raise ValueError(
             f"value must be finite, got {value}; a headline number cannot be NaN or inf"
         )
     if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or digits < 0:
         raise ValueError(f"digits must be a non-negative integer, got {digits!r}")
-    shown = float(value) * (100.0 if percent else 1.0)
+    if digits > MAX_DIGITS:
+        raise ValueError(
+            f"digits must be at most {MAX_DIGITS} (a float holds about 17 significant "
+            f"digits), got {digits}"
+        )
+    shown = as_float * (100.0 if percent else 1.0)
     if round(shown, int(digits)) == 0:
         shown = 0.0  # never print "-0.0"
     sign = "+" if signed else ""

@@ -146,7 +146,20 @@ def coefficient_table(
         Columns ``term, estimate, std_error, ci_lower, ci_upper, p_value``. With
         ``exponentiate`` the estimate and interval are on the odds-ratio scale and
         ``std_error`` stays on the coefficient scale.
+
+    Raises
+    ------
+    TypeError
+        ``result`` is not a fitted statsmodels results object.
+    ValueError
+        ``alpha`` outside (0, 1) or unknown ``terms``.
     """
+    needed = ("params", "bse", "conf_int", "pvalues")
+    if not all(hasattr(result, attribute) for attribute in needed):
+        raise TypeError(
+            "result must be a fitted statsmodels results object (with params, bse, conf_int "
+            f"and pvalues), got {type(result).__name__}"
+        )
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
     params = result.params
     interval = result.conf_int(alpha=alpha)

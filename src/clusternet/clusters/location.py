@@ -48,7 +48,8 @@ def long_to_matrix(table: pd.DataFrame, region: str, industry: str, value: str) 
     Raises
     ------
     ValueError
-        Missing columns, duplicated region-industry pairs, negative values.
+        Missing columns, missing region or industry keys, duplicated region-industry
+        pairs, negative values.
     TypeError
         Non-numeric values.
 
@@ -67,6 +68,14 @@ def long_to_matrix(table: pd.DataFrame, region: str, industry: str, value: str) 
     require_nonempty(table, "table")
     require_numeric_columns(table, "table", [value])
     require_nonnegative(table, "table", [value])
+    for column in (region, industry):
+        missing = table[column].isna()
+        if missing.any():
+            rows = format_items(table.index[missing].tolist())
+            raise ValueError(
+                f"table has {int(missing.sum())} row(s) with a missing {column!r} "
+                f"(rows {rows}); every count needs its region and industry"
+            )
     duplicated = table.duplicated([region, industry], keep=False)
     if duplicated.any():
         pairs = table.loc[duplicated, [region, industry]].drop_duplicates().itertuples(index=False)

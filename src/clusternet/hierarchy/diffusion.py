@@ -24,9 +24,12 @@ from clusternet._validation import (
     format_items,
     require_columns,
     require_dataframe,
+    require_fits,
     require_graph,
     require_in,
     require_nonempty,
+    require_nonnegative,
+    require_numeric_columns,
     require_positive_int,
     require_real,
     require_seed,
@@ -45,6 +48,14 @@ def _tier_codes(graph, nodes, tier: str | None):
             "set it or pass tier=None"
         )
     return pd.factorize(pd.Series([graph.nodes[v][tier] for v in nodes]), sort=True)[0]
+
+
+def _require_fits(runs: int, people: int, max_steps: int) -> None:
+    """Memory of a diffusion: informed (runs x people) and five columns of runs x steps."""
+    require_fits(
+        runs * people + 40.0 * runs * (max_steps + 1),
+        f"{runs:,} runs of {max_steps:,} steps over {people:,} people (runs or sources, max_steps)",
+    )
 
 
 def simulate_diffusion(
@@ -106,7 +117,8 @@ def simulate_diffusion(
         ``graph`` is not a networkx graph, a bad ``seed`` or non-integer counts.
     ValueError
         Fewer than 2 nodes, no ties, unknown ``model``, ``transmission`` outside (0, 1],
-        unknown sources, missing tier attributes, or an empty ``start_tier``.
+        unknown sources, missing tier attributes, an empty ``start_tier``, or more runs
+        and steps than fit in 2 GiB.
 
     Examples
     --------
@@ -134,6 +146,7 @@ def simulate_diffusion(
     codes = _tier_codes(graph, nodes, tier)
     if sources is None:
         runs = require_positive_int(runs, "runs")
+        _require_fits(runs, len(nodes), max_steps)
         if tier is None:
             pool = np.arange(len(nodes))
         else:
@@ -149,9 +162,10 @@ def simulate_diffusion(
         unknown = [v for v in sources if v not in index]
         if unknown or len(sources) == 0:
             raise ValueError(f"sources must be nodes of graph; unknown: {format_items(unknown)}")
+        _require_fits(len(sources), len(nodes), max_steps)
         source_index = np.array([index[v] for v in sources])
-    adjacency = adjacency_matrix(graph, nodes, symmetric=True)
     n, n_runs = len(nodes), source_index.size
+    adjacency = adjacency_matrix(graph, nodes, symmetric=True)
     indptr, indices = adjacency.indptr, adjacency.indices
     degree = np.diff(indptr)
     informed = np.zeros((n_runs, n), dtype=bool)
@@ -215,9 +229,10 @@ def steps_to_reach(curves: pd.DataFrame, share: float) -> pd.DataFrame:
     Raises
     ------
     TypeError
-        ``curves`` is not a DataFrame.
+        ``curves`` is not a DataFrame, or its ``step`` or ``informed_share`` is not numeric.
     ValueError
-        Missing columns, an empty frame, or ``share`` outside (0, 1].
+        Missing columns, an empty frame, missing, infinite or negative steps or shares,
+        or ``share`` outside (0, 1].
 
     Examples
     --------
@@ -230,6 +245,8 @@ def steps_to_reach(curves: pd.DataFrame, share: float) -> pd.DataFrame:
     require_dataframe(curves, "curves")
     require_columns(curves, ["run", "step", "informed_share"], "curves")
     require_nonempty(curves, "curves")
+    require_numeric_columns(curves, "curves", ["step", "informed_share"])
+    require_nonnegative(curves, "curves", ["step", "informed_share"])
     share = require_real(share, "share", minimum=0.0, maximum=1.0, inclusive=True)
     if share == 0:
         raise ValueError("share must be > 0")

@@ -12,6 +12,7 @@ from clusternet._validation import (
     require_columns,
     require_dataframe,
     require_nonempty,
+    require_numeric_columns,
     require_real,
 )
 
@@ -42,7 +43,7 @@ def ensemble_mean_ci(
     Raises
     ------
     TypeError
-        ``frame`` is not a DataFrame.
+        ``frame`` is not a DataFrame, or ``value`` is not a numeric column.
     ValueError
         Missing columns, empty frame, a group with fewer than 2 members, or infinite or
         missing values (e.g. a diffusion that never reached its target; report the share
@@ -60,6 +61,7 @@ def ensemble_mean_ci(
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
     require_columns(frame, [value, *keys], "frame")
     alpha = require_real(alpha, "alpha", minimum=0.0, maximum=1.0, inclusive=False)
+    require_numeric_columns(frame, "frame", [value])
     values = frame[value].to_numpy(dtype=float)
     if not np.isfinite(values).all():
         raise ValueError(

@@ -53,7 +53,7 @@ def formal_tier_digraph(tiers: Mapping) -> nx.DiGraph:
     TypeError
         ``tiers`` is not a mapping or holds non-numeric ranks.
     ValueError
-        Fewer than 2 nodes or a single rank.
+        Fewer than 2 nodes, a NaN or infinite rank, or a single rank.
 
     Examples
     --------
@@ -67,6 +67,12 @@ def formal_tier_digraph(tiers: Mapping) -> nx.DiGraph:
     bad = [v for v, r in tiers.items() if isinstance(r, bool) or not isinstance(r, numbers.Real)]
     if bad:
         raise TypeError(f"tiers has non-numeric ranks for node(s) {format_items(bad)}")
+    undefined = [v for v, r in tiers.items() if not math.isfinite(r)]
+    if undefined:
+        raise ValueError(
+            f"tiers has missing or infinite ranks for node(s) {format_items(undefined)}; "
+            "every person needs a rank"
+        )
     ranks = sorted(set(tiers.values()))
     if len(ranks) < 2:
         raise ValueError("tiers holds a single rank; there is no formal hierarchy to compare with")

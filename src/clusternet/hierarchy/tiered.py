@@ -10,7 +10,12 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from clusternet._validation import require_fraction, require_positive_int, require_seed
+from clusternet._validation import (
+    require_fits,
+    require_fraction,
+    require_positive_int,
+    require_seed,
+)
 
 __all__ = ["tiered_network"]
 
@@ -81,8 +86,9 @@ def tiered_network(
         Non-integer ``branching``, ``tiers`` or ``ties``; a bad ``seed``.
     ValueError
         ``branching`` or ``tiers`` below 2, ``laterality`` outside [0, 1], ``ties`` out
-        of range, or a tie that cannot be re-wired (everyone off the chain is already
-        tied to that person).
+        of range, a tie that cannot be re-wired (everyone off the chain is already
+        tied to that person), or an organisation too large for memory (its people x
+        people matrices pass 2 GiB: about 23,000 people).
 
     Examples
     --------
@@ -106,6 +112,11 @@ def tiered_network(
     if not isinstance(directed, bool):
         raise TypeError(f"directed must be True or False, got {type(directed).__name__}")
     rng = require_seed(seed)
+    people = (branching**tiers - 1) // (branching - 1)  # exact: Python integers
+    require_fits(  # four people x people matrices of booleans
+        4.0 * people * people,
+        f"an organisation of {people:,} people (branching={branching}, tiers={tiers})",
+    )
     n, tier, parent, ancestor = _tree_structure(branching, tiers)
     skip = ancestor.copy()
     skip[parent[1:], np.arange(1, n)] = False

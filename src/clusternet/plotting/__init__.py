@@ -21,7 +21,13 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from clusternet._validation import require_columns, require_dataframe, require_nonempty
+from clusternet._validation import (
+    format_items,
+    require_columns,
+    require_dataframe,
+    require_nonempty,
+    require_numeric_columns,
+)
 
 __all__ = [
     "PALETTE",
@@ -114,10 +120,32 @@ def forest_plot(
     Returns
     -------
     matplotlib Axes
+
+    Raises
+    ------
+    TypeError
+        ``table`` is not a DataFrame, or its estimate or interval columns are not numeric.
+    ValueError
+        Missing columns, an empty table, missing or infinite values, or an interval that
+        does not contain its estimate.
     """
     require_dataframe(table, "table")
     columns = [estimate, lower, upper, label] + ([group] if group else [])
     require_columns(table, columns, "table")
+    require_nonempty(table, "table")
+    require_numeric_columns(table, "table", [estimate, lower, upper])
+    numbers = table[[estimate, lower, upper]].to_numpy(dtype=float)
+    if not np.isfinite(numbers).all():
+        raise ValueError(
+            f"table has missing or infinite values in {estimate!r}, {lower!r} or {upper!r}"
+        )
+    outside = (numbers[:, 1] > numbers[:, 0]) | (numbers[:, 0] > numbers[:, 2])
+    if outside.any():
+        rows = table.loc[outside, label].astype(str).tolist()
+        raise ValueError(
+            f"table has intervals that do not contain their estimate ({lower!r} <= {estimate!r} "
+            f"<= {upper!r} fails) for {format_items(rows)}"
+        )
     if ax is None:
         _, ax = new_figure(height=max(2.5, 0.45 * len(table) + 1.2))
     positions = np.arange(len(table))[::-1]
@@ -185,6 +213,10 @@ def ranked_bars(
         raise TypeError(f"values must be a pandas Series, got {type(values).__name__}")
     if values.empty:
         raise ValueError("values is empty; there is nothing to rank")
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        raise TypeError(f"values must be numeric to rank them, got dtype {values.dtype}")
+    if not np.isfinite(values.to_numpy(dtype=float)).all():
+        raise ValueError("values has missing or infinite entries; drop or fill them first")
     shown = values.sort_values(ascending=False).head(top)[::-1]
     highlight = (
         [] if highlight is None else ([highlight] if not isinstance(highlight, list) else highlight)

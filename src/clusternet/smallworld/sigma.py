@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import random
+import warnings
 
 import igraph
 import numpy as np
@@ -93,6 +94,11 @@ def small_world_sigma(
         An empty, directed or edgeless graph, no connected triples, a giant component
         smaller than 3 nodes, or rewired graphs without triangles.
 
+    Warns
+    -----
+    RuntimeWarning
+        No rewiring changed the graph (e.g. a complete graph): sigma is 1 by construction.
+
     Examples
     --------
     >>> import networkx as nx
@@ -120,8 +126,10 @@ def small_world_sigma(
     path = measure_path_length(adjacency, sources=sources, exact_limit=exact_limit, rng=rng)
     n_edges = adjacency.nnz // 2
     c_draws, l_draws = np.empty(draws), np.empty(draws)
+    unchanged = 0
     for d in range(draws):
         rewired = _igraph_rewired(adjacency, swaps_per_edge * n_edges, int(rng.integers(2**31 - 1)))
+        unchanged += (rewired != (adjacency != 0)).nnz == 0
         c_draws[d] = measure_clustering(rewired, "transitivity", "a rewired graph")
         l_draws[d] = measure_path_length(
             rewired,
@@ -130,6 +138,14 @@ def small_world_sigma(
             rng=rng,
             name="a rewired graph",
         ).mean
+    if unchanged == draws:
+        warnings.warn(
+            "graph could not be rewired: every degree-preserving swap was refused (as in a "
+            "complete graph), so the benchmark is the graph itself and sigma = 1 says nothing "
+            "about small-worldness",
+            RuntimeWarning,
+            stacklevel=2,
+        )
     return ratio_result(
         clustering=observed_clustering,
         path=path,
