@@ -315,3 +315,17 @@ def test_pages_show_the_version():
 
     text = (HTML / "chapters" / "intro.html").read_text(encoding="utf-8")
     assert f"version {__version__}" in text
+
+
+def test_every_internal_link_of_every_page_resolves():
+    """No 404 from any page: links are checked against the built files (the footer's
+    how-to-cite link used to be relative to the chapters, so it broke on the search page)."""
+    href = re.compile(r'(?:href|src)="([^"#?]+)(?:[#?][^"]*)?"')
+    broken = []
+    for page in sorted(HTML.glob("*.html")) + sorted((HTML / "chapters").glob("*.html")):
+        for target in set(href.findall(page.read_text(encoding="utf-8"))):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
+                continue  # https:, mailto:, data: and the like
+            if not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(HTML)} -> {target}")
+    assert not broken, f"{len(broken)} broken link(s): {broken[:10]}"

@@ -787,3 +787,30 @@ def test_inverted_u_rejects_bad_input():
     fit = sw.fit_inverted_u(pd.concat([data] * 3, ignore_index=True), "y")
     with pytest.raises(ValueError, match="q_values"):
         fit.predict([])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(2, 80),
+    st.floats(0.0, 0.2),
+    st.integers(0, 10_000),
+    st.sampled_from([(0.0, 0.5), (1.0, 0.5), (0.05, 0.0), (0.05, 1.0)]),
+)
+def test_direction_optimised_bfs_equals_networkx_distances(n, p, seed, shares):
+    """Top-down, bottom-up and restricted bottom-up levels all give the exact distance sums."""
+    graph = nx.gnp_random_graph(n, p, seed=seed)
+    adjacency = sp.csr_array(nx.to_scipy_sparse_array(graph, nodelist=range(n), format="csr"))
+    sources = np.random.default_rng(seed).choice(n, size=min(n, 40), replace=False)
+    push, restrict = shares
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_common, "PUSH_SHARE", push)
+        patch.setattr(_common, "RESTRICT_SHARE", restrict)
+        total, reached = _common._direction_optimised_distance_sums(adjacency, sources)
+        sum_total, sum_reached = _common._direction_optimised_distance_sums(
+            adjacency, sources, per_source=False
+        )
+    for i, source in enumerate(sources):
+        lengths = nx.single_source_shortest_path_length(graph, int(source))
+        assert total[i] == sum(lengths.values())
+        assert reached[i] == len(lengths) - 1
+    assert sum_total[0] == total.sum() and sum_reached[0] == reached.sum()

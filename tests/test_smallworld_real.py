@@ -176,6 +176,9 @@ def test_triangle_total_equals_the_per_node_count(n, p, seed):
     per_node, _ = _common.triangles_and_degrees(adjacency)
     assert _common.triangle_total(adjacency) == per_node.sum()
     assert _common.triangle_total(adjacency) == sum(nx.triangles(graph).values())
+    with pytest.MonkeyPatch.context() as patch:  # one row per block: the blocks add up exactly
+        patch.setattr(_common, "TRIANGLE_BLOCK_PATHS", 1)
+        assert _common.triangle_total(adjacency) == per_node.sum()
 
 
 def test_transitivity_matches_networkx_on_a_hub_heavy_graph():

@@ -510,6 +510,20 @@ def _drop_unused_thebe(app, pagename, templatename, context, doctree):
     context["script_files"] = [script for script in scripts if not is_thebe(script)]
 
 
+def _footer_links(app, pagename, templatename, context, doctree):
+    """Resolve the footer's ``how-to-cite.html`` against each page's own folder.
+
+    ``_config.yml`` writes the link relative to the chapters; from the pages Sphinx makes at
+    the site root (search, general index, module index) it pointed at a missing file.
+    """
+    footer = context.get("theme_extra_footer")
+    if footer and 'href="how-to-cite.html"' in footer:
+        target = context["pathto"]("chapters/how-to-cite")
+        context["theme_extra_footer"] = footer.replace(
+            'href="how-to-cite.html"', f'href="{target}"'
+        )
+
+
 def _register_bibliography_style():
     """Make the author-year, verification-showing style available as ``clusternet``."""
     pybtex.plugin.register_plugin(
@@ -520,6 +534,7 @@ def _register_bibliography_style():
 def setup(app):
     _register_bibliography_style()
     app.connect("html-page-context", _drop_unused_thebe)
+    app.connect("html-page-context", _footer_links)
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.add_config_value("clusternet_require_provenance", True, "env")

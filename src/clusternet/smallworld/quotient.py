@@ -31,8 +31,7 @@ from clusternet.smallworld._common import (
     DEFAULT_EXACT_LIMIT,
     as_adjacency,
     check_quotient_options,
-    measure_clustering,
-    measure_path_length,
+    measure_clustering_and_path,
     random_incidence,
     ratio_result,
 )
@@ -146,13 +145,13 @@ def small_world_q(
         raise ValueError(
             "the network's projection has no ties (every group has one member); Q is undefined"
         )
-    observed_clustering = measure_clustering(adjacency, clustering, "the network's projection")
-    path = measure_path_length(
+    observed_clustering, path = measure_clustering_and_path(
         adjacency,
+        clustering,
+        "the network's projection",
         sources=sources,
         exact_limit=exact_limit,
         rng=rng,
-        name="the network's projection",
         min_giant_share=min_giant_share,
     )
     shared = {
@@ -199,15 +198,17 @@ def _against(
         c_draws, l_draws = np.empty(n_draws), np.empty(n_draws)
         for d in range(n_draws):
             null = bipartite_projection(random_incidence(network, rng))
-            c_draws[d] = measure_clustering(null, clustering, "a benchmark draw")
-            l_draws[d] = measure_path_length(
+            c_draws[d], null_path = measure_clustering_and_path(
                 null,
+                clustering,
+                "a benchmark draw",
                 sources=path.n_sources if not path.exact else sources,
                 exact_limit=exact_limit,
                 rng=rng,
-                name="a benchmark draw",
                 min_giant_share=min_giant_share,
-            ).mean
+            )
+            l_draws[d] = null_path.mean
+            del null  # free this draw's ties before the next draw builds its own
         c_random, l_random = float(c_draws.mean()), float(l_draws.mean())
         c_se = float(c_draws.std(ddof=1) / np.sqrt(n_draws))
         l_se = float(l_draws.std(ddof=1) / np.sqrt(n_draws))
