@@ -329,3 +329,37 @@ def test_every_internal_link_of_every_page_resolves():
             if not (page.parent / target).exists():
                 broken.append(f"{page.relative_to(HTML)} -> {target}")
     assert not broken, f"{len(broken)} broken link(s): {broken[:10]}"
+
+
+RAW_REPRS = {
+    "numpy scalar": re.compile(r"np\.(?:float|int)\d*\("),
+    "dict": re.compile(r"^\{['\"]"),
+    "tuple": re.compile(r"^\(.*,.*\)$", re.S),
+    "list": re.compile(r"^\[['\"\d]"),
+    "dataclass": re.compile(r"^\w+\(\w+="),
+    "pandas Series": re.compile(r"(?:^|\n)(?:Name: .*, )?dtype: \w+$"),
+    "unrounded float": re.compile(r"^-?\d+\.\d{7,}$"),
+    "quoted string": re.compile(r"^'[^'\n]*'$"),
+}
+
+
+def test_no_cell_output_is_a_raw_repr():
+    """What a reader sees under a code cell is a formatted table, a figure or a sentence,
+    never Python's repr of a number, dict, tuple, list, result object or Series."""
+    output = re.compile(
+        r'<div class="output (?:text_plain|stream)[^"]*"><div class="highlight"><pre>'
+        r"(?:<span></span>)?(.*?)</pre>",
+        re.S,
+    )
+    from html import unescape
+
+    found = []
+    for page in sorted((HTML / "chapters").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for block in text.split('<div class="cell_output docutils container">')[1:]:
+            for raw in output.findall(block.split('<div class="cell docutils container')[0]):
+                shown = unescape(re.sub(r"<[^>]+>", "", raw)).strip()
+                kinds = [kind for kind, pattern in RAW_REPRS.items() if pattern.search(shown)]
+                if kinds:
+                    found.append(f"{page.stem}: {kinds[0]}: {shown[:60]!r}")
+    assert not found, f"{len(found)} raw repr(s) under code cells: {found}"

@@ -28,6 +28,7 @@ from clusternet._validation import (
     require_nonempty,
     require_numeric_columns,
 )
+from clusternet.plotting.tables import show_table
 
 __all__ = [
     "PALETTE",
@@ -38,6 +39,7 @@ __all__ = [
     "new_figure",
     "ranked_bars",
     "markdown_table",
+    "show_table",
 ]
 
 #: Okabe-Ito colours, in the order the book uses them.
