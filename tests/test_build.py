@@ -344,8 +344,9 @@ RAW_REPRS = {
 
 
 def test_no_cell_output_is_a_raw_repr():
-    """What a reader sees under a code cell is a formatted table, a figure or a sentence,
-    never Python's repr of a number, dict, tuple, list, result object or Series."""
+    """What a reader sees under a code cell is a captioned, formatted table, a figure or a
+    sentence, never Python's repr of a number, dict, tuple, list, result object or Series,
+    nor a bare pandas table without caption."""
     output = re.compile(
         r'<div class="output (?:text_plain|stream)[^"]*"><div class="highlight"><pre>'
         r"(?:<span></span>)?(.*?)</pre>",
@@ -357,7 +358,10 @@ def test_no_cell_output_is_a_raw_repr():
     for page in sorted((HTML / "chapters").glob("*.html")):
         text = page.read_text(encoding="utf-8")
         for block in text.split('<div class="cell_output docutils container">')[1:]:
-            for raw in output.findall(block.split('<div class="cell docutils container')[0]):
+            shown_block = block.split('<div class="cell docutils container')[0]
+            if 'class="dataframe"' in shown_block:
+                found.append(f"{page.stem}: uncaptioned pandas table (use show_table)")
+            for raw in output.findall(shown_block):
                 shown = unescape(re.sub(r"<[^>]+>", "", raw)).strip()
                 kinds = [kind for kind, pattern in RAW_REPRS.items() if pattern.search(shown)]
                 if kinds:

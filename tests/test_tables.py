@@ -67,3 +67,18 @@ def test_bad_requests_are_named():
         show_table(pd.Series([1.0]), caption="c", digits=11)
     with pytest.raises(ValueError, match="empty"):
         show_table(pd.DataFrame(), caption="c")
+
+
+def test_a_multi_index_becomes_one_headed_column_per_level():
+    frame = pd.DataFrame(
+        {"employment": [18979, 174374]},
+        index=pd.MultiIndex.from_tuples(
+            [("CA", "Apparel"), ("MI", "Automotive")], names=["region", "cluster"]
+        ),
+    )
+    styled = show_table(frame, caption="c")
+    assert styled.data.to_dict("list") == {
+        "Region": ["CA", "MI"],
+        "Cluster": ["Apparel", "Automotive"],
+        "Employment": ["18,979", "174,374"],
+    }

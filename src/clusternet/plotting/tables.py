@@ -116,6 +116,8 @@ def show_table(
     ):
         raise ValueError(f"digits must be an integer from 0 to 10, got {digits!r}")
     frame = _as_frame(data, value_name)
+    if isinstance(frame.index, pd.MultiIndex):  # each level becomes a headed column
+        frame = frame.reset_index()
     if frame.empty:
         raise ValueError("data is empty; there is no table to show")
     shown = frame.map(lambda value: _format(value, int(digits)))
