@@ -36,3 +36,14 @@ def test_label_of_an_anonymous_entry_uses_its_organisation_then_its_short_title(
     bare = Entry("misc", fields={})
     bare.key = "seed_blog"
     assert author_year_label(bare) == "seed_blog n.d."
+
+
+def test_the_bibliography_uses_typographic_quotes():
+    """pybtex prints LaTeX quote marks as they are (`small-world-ness'), so the .bib file
+    writes quotes as Unicode; accent commands such as {\\`a} stay."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "references.bib").read_text(encoding="utf-8")
+    assert "``" not in text and "''" not in text
+    assert not re.search(r"(?<!\\)`[^`'\\{}\n]+'", text)
