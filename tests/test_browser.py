@@ -213,3 +213,22 @@ def test_sidebar_toggle_hides_and_shows_the_sidebar_on_a_desktop(browser, site_u
     toggle.click()
     assert page.evaluate(shown) != "none" and toggle.get_attribute("aria-expanded") == "true"
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_one_switch_folds_and_shows_all_code(browser, site_url, viewport):
+    """Code is folded for readers by default; one button shows every code cell and is
+    remembered on the next page."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/chapters/porter-clusters.html", wait_until="networkidle")
+    visible = "Array.from(document.querySelectorAll('div.cell_input')).filter(e => e.offsetParent !== null).length"
+    assert page.evaluate(visible) == 0, "code should be folded by default"
+    button = page.locator("button.code-toggle")
+    assert button.is_visible() and button.inner_text() == "Show code"
+    button.click()
+    assert page.evaluate(visible) > 5 and button.get_attribute("aria-pressed") == "true"
+    page.goto(f"{site_url}/chapters/small-world-q.html", wait_until="networkidle")
+    assert page.evaluate(visible) > 5, "the choice to show code should carry to the next page"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    context.close()
