@@ -232,3 +232,15 @@ def test_one_switch_folds_and_shows_all_code(browser, site_url, viewport):
     assert page.evaluate(visible) > 5, "the choice to show code should carry to the next page"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_each_page_has_one_search_control(browser, site_url, viewport):
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{site_url}/chapters/briefing.html", wait_until="networkidle")
+    shown = page.evaluate(
+        "Array.from(document.querySelectorAll('.search-button-field, .search-button'))"
+        ".filter(e => e.offsetParent !== null).length"
+    )
+    page.close()
+    assert shown == 1, f"{shown} search controls at {viewport['width']} px"

@@ -45,8 +45,8 @@ def ensemble_mean_ci(
     TypeError
         ``frame`` is not a DataFrame, or ``value`` is not a numeric column.
     ValueError
-        Missing columns, empty frame, a group with fewer than 2 members, or infinite or
-        missing values (e.g. a diffusion that never reached its target; report the share
+        Missing columns, empty frame, a group with fewer than 2 members, values so large
+        the interval overflows, or infinite or missing values (e.g. a diffusion that never reached its target; report the share
         of runs that reached it instead).
 
     Examples
@@ -79,4 +79,10 @@ def ensemble_mean_ci(
     out = table.assign(
         ci_lower=table["mean"] - half, ci_upper=table["mean"] + half, n=table["count"]
     )
+    summary = out[["mean", "ci_lower", "ci_upper"]].to_numpy(dtype=float)
+    if not np.isfinite(summary).all():
+        raise ValueError(
+            f"column {value!r} holds values too large for a mean and interval (the "
+            "computation overflows); rescale them, e.g. to thousands or millions"
+        )
     return out[[*keys, "mean", "ci_lower", "ci_upper", "n"]]

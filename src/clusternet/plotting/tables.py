@@ -91,7 +91,7 @@ def show_table(
     value_name : str
         Column name for a mapping, a dataclass or an unnamed Series.
     index_name : str
-        Header of the row labels when the index has no name (default: "Item"). A default
+        Header of the row labels (default: the index's name, else "Item"). A default
         0, 1, 2, ... index is not shown.
 
     Returns
@@ -123,7 +123,7 @@ def show_table(
     shown = frame.map(lambda value: _format(value, int(digits)))
     shown.columns = [readable_label(column) for column in shown.columns]
     if not isinstance(frame.index, pd.RangeIndex):  # row labels become a headed column
-        header = readable_label(frame.index.name) if frame.index.name else (index_name or "Item")
+        header = index_name or (readable_label(frame.index.name) if frame.index.name else "Item")
         labels = [v.replace("_", " ") if isinstance(v, str) else _format(v, 0) for v in frame.index]
         shown.insert(0, header, labels)
     labelled = not isinstance(frame.index, pd.RangeIndex)
