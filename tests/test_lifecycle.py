@@ -640,6 +640,9 @@ def test_markdown_table_known_output_and_bad_input():
         "  - 15%",
         "```",
     ]
+    numbered = pd.DataFrame({"#": [1], "Claim": ["#1 in the ranking"]})
+    text = clusternet.plotting.markdown_table(numbered, caption="c", name="tbl-y").data
+    assert "* - \\#" in text and "  - \\#1 in the ranking" in text  # not read as headings
     with pytest.raises(ValueError, match="name must be a label"):
         clusternet.plotting.markdown_table(frame, caption="c", name="fig-x")
     with pytest.raises(ValueError, match="caption"):

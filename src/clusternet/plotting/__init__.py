@@ -275,7 +275,9 @@ def markdown_table(
         raise ValueError(f"widths needs one value per column ({frame.shape[1]}), got {len(widths)}")
 
     def cell(value) -> str:
-        return str(value).replace("\n", " ").strip() or " "
+        text = str(value).replace("\n", " ").strip() or " "
+        # a cell starting with '#' would be read as a heading (an empty <h1> in the header)
+        return "\\" + text if text.startswith("#") else text
 
     lines = ["```{list-table} " + " ".join(caption.split()), f":name: {name}", ":header-rows: 1"]
     if widths is not None:
