@@ -244,3 +244,15 @@ def test_each_page_has_one_search_control(browser, site_url, viewport):
     )
     page.close()
     assert shown == 1, f"{shown} search controls at {viewport['width']} px"
+
+
+def test_a_figure_opens_at_full_size_when_tapped(browser, site_url):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site_url}/chapters/porter-clusters.html", wait_until="networkidle")
+    links = page.locator("a.figure-zoom")
+    assert links.count() >= 3, "figures should be links to their full-size images"
+    href = links.first.get_attribute("href")
+    assert links.first.get_attribute("aria-label") == "Open the figure at full size"
+    response = page.request.get(f"{site_url}/chapters/{href}")
+    page.close()
+    assert response.ok and response.headers["content-type"].startswith("image/")
