@@ -209,6 +209,20 @@ def test_with_intervals_refuses_half_an_interval():
         with_intervals({"x_ci_lower": Published(0, "l."), "x_ci_upper": Published(2, "u.")})
 
 
+
+def test_with_intervals_keeps_bounds_that_name_their_estimate():
+    """An alternative interval (e.g. Fieller's) names its estimate itself and is kept as is."""
+    from clusternet.book.published import Published, with_intervals
+
+    numbers = {
+        "x_ratio": Published(1.5, "A ratio."),
+        "x_fieller_ci_lower": Published(0.9, "Fieller lower.", interval_of="x_ratio"),
+        "x_fieller_ci_upper": Published(3.0, "Fieller upper.", interval_of="x_ratio"),
+    }
+    out = with_intervals(numbers)
+    assert out == numbers and not out["x_ratio"].estimate
+
+
 def test_published_values_keep_each_numbers_provenance():
     from clusternet.book.published import Published, published_values
     from clusternet.glue import Provenance

@@ -21,11 +21,8 @@ from dataclasses import replace
 
 from clusternet.book.published import (
     Published,
-    PublishedValues,
-    glue_published,
-    published_values,
 )
-from clusternet.glue import Provenance, glue_number
+from clusternet.glue import Provenance
 
 __all__ = [
     "SAMPLE",
@@ -50,8 +47,6 @@ __all__ = [
     "ci_published",
     "with_ci",
     "stamp",
-    "glue_step",
-    "step_values",
 ]
 
 # --------------------------------------------------------------------------- sample survey
@@ -176,47 +171,3 @@ def stamp(numbers: dict[str, Published], provenance: Provenance) -> dict[str, Pu
         name: number if number.provenance else replace(number, provenance=provenance)
         for name, number in numbers.items()
     }
-
-
-def _loose(numbers) -> dict[str, Published]:
-    """Bounds that name their estimate themselves (``interval_of``): alternative intervals
-    whose names do not follow the ``X_ci_lower``/``X_ci_upper`` pattern of their estimate."""
-    return {name: number for name, number in numbers.items() if number.interval_of}
-
-
-def glue_step(numbers: dict[str, Published]) -> None:
-    """Glue a step's numbers: :func:`glue_published`, plus the loose interval bounds."""
-    loose = _loose(numbers)
-    glue_published({name: number for name, number in numbers.items() if name not in loose})
-    for name, number in loose.items():
-        glue_number(
-            name,
-            number.value,
-            description=number.description,
-            unit=number.unit,
-            digits=number.digits,
-            percent=number.percent,
-            signed=number.signed,
-            thousands=number.thousands,
-            headline=number.headline,
-            provenance=number.provenance,
-            interval_of=number.interval_of,
-        )
-
-
-def step_values(*groups: dict[str, Published]) -> PublishedValues:
-    """:func:`published_values` of the groups, the loose interval bounds included."""
-    loose = [_loose(group) for group in groups]
-    out = published_values(
-        *(
-            {n: p for n, p in group.items() if n not in lo}
-            for group, lo in zip(groups, loose, strict=True)
-        )
-    )
-    for group in loose:
-        for name, number in group.items():
-            if name in out:
-                raise ValueError(f"{name!r} is published twice")
-            out[name] = number.value
-            out.published[name] = number
-    return out

@@ -1,13 +1,12 @@
-"""Where the small-world Q chapter's numbers come from, their intervals, and their glue.
+"""Where the small-world Q chapter's numbers come from and how their intervals attach.
 
-Private helper of :mod:`clusternet.book.small_world_q` (which re-exports :func:`glue_step`).
+Private helper of :mod:`clusternet.book.small_world_q`.
 Every number the chapter publishes carries one of the provenances below. Q and sigma have
 a Monte Carlo standard error (benchmark draws, sampled path lengths) and carry the 95%
 interval value +/- z * se (:func:`monte_carlo`). The slopes, odds ratios and Fieller
 bounds have bounds named after a stem other than their estimate's name
 (``uzzi_hit_slope_low_ci_lower`` for ``uzzi_hit_slope_low_slope``): :func:`pair` attaches
-them, and :func:`glue_step` glues them, since ``glue_published`` pairs only ``X`` with
-``X_ci_lower``/``X_ci_upper``.
+them (``interval_of``), and ``glue_published`` then glues them as they are.
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ from dataclasses import replace
 import pandas as pd
 from scipy import stats
 
-from clusternet.book.published import Published, glue_published
-from clusternet.glue import Provenance, glue_number
+from clusternet.book.published import Published
+from clusternet.glue import Provenance
 
-__all__ = ["glue_step"]
+__all__: list[str] = []  # private helpers of the small-world chapter
 
 _BOUNDS = ("_ci_lower", "_ci_upper")
 
@@ -189,42 +188,3 @@ def pair(
             old, interval_of=estimate, provenance=old.provenance or number.provenance
         )
     return out
-
-
-def glue_step(numbers: Mapping[str, Published]) -> None:
-    """Glue a step's numbers, as ``glue_published``, with bounds tied by :func:`pair`.
-
-    Parameters
-    ----------
-    numbers : mapping of str to Published
-        A step's ``published``.
-
-    Raises
-    ------
-    ValueError
-        A bound whose estimate is neither ``X`` (for ``X_ci_lower``) nor given by
-        :func:`pair`.
-    """
-    tied = {
-        name: number
-        for name, number in numbers.items()
-        if name.endswith(_BOUNDS) and name.rsplit("_ci_", 1)[0] not in numbers
-    }
-    loose = [name for name, number in tied.items() if not number.interval_of]
-    if loose:
-        raise ValueError(f"interval bounds {loose} are tied to no estimate")
-    glue_published({name: number for name, number in numbers.items() if name not in tied})
-    for name, number in tied.items():
-        glue_number(
-            name,
-            number.value,
-            description=number.description,
-            unit=number.unit,
-            digits=number.digits,
-            percent=number.percent,
-            signed=number.signed,
-            thousands=number.thousands,
-            headline=number.headline,
-            provenance=number.provenance,
-            interval_of=number.interval_of,
-        )

@@ -45,9 +45,7 @@ from clusternet.book._global_pipelines_provenance import (
     UNVERIFIED,
     aside,
     ci_published,
-    glue_step,
     stamp,
-    step_values,
     with_ci,
 )
 from clusternet.book._global_pipelines_real import (
@@ -58,7 +56,7 @@ from clusternet.book._global_pipelines_real import (
 )
 from clusternet.book._global_pipelines_settings import SETTINGS, Settings
 from clusternet.book.claims import claim
-from clusternet.book.published import Published
+from clusternet.book.published import Published, published_values
 from clusternet.catalog.pipelines import PARTNER_TYPES, SCALES
 
 __all__ = [
@@ -83,7 +81,6 @@ __all__ = [
     "us_partner_reach",
     "EconomyPipelines",
     "economy_pipelines",
-    "glue_step",
     "key_results",
 ]
 
@@ -586,4 +583,6 @@ def key_results(settings: Settings = SETTINGS) -> dict[str, float]:
         us_partner_reach(settings),
         economy_pipelines(settings),
     )
-    return step_values(*({n: p for n, p in step.published.items() if p.headline} for step in steps))
+    return published_values(
+        *({n: p for n, p in step.published.items() if p.headline} for step in steps)
+    )

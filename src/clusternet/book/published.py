@@ -91,7 +91,9 @@ def with_intervals(numbers: Mapping[str, Published]) -> dict[str, Published]:
     """Attach every ``X_ci_lower``/``X_ci_upper`` pair to its estimate ``X``.
 
     ``X`` becomes an estimate carrying the interval; the bounds stay (the prose quotes
-    them) with ``interval_of="X"`` and, when they have none, ``X``'s provenance.
+    them) with ``interval_of="X"`` and, when they have none, ``X``'s provenance. A bound
+    that already names its estimate (``interval_of``), such as an alternative interval or a
+    bound whose stem differs from its estimate's name, is kept as it is.
 
     Parameters
     ----------
@@ -111,6 +113,8 @@ def with_intervals(numbers: Mapping[str, Published]) -> dict[str, Published]:
     for name in list(out):
         if name.endswith(_BOUNDS):
             base = name.rsplit("_ci_", 1)[0]
+            if base not in out and out[name].interval_of:
+                continue  # names its estimate itself
             if base not in out:
                 raise ValueError(f"{name!r} is published without its estimate {base!r}")
             missing = [base + b for b in _BOUNDS if base + b not in out]

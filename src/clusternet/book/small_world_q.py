@@ -42,7 +42,6 @@ from clusternet import data
 from clusternet.book import _uzzi_provenance as prov
 from clusternet.book._uzzi_eu import EuConsortia, eu_consortia_q
 from clusternet.book._uzzi_nber import NberYearly, nber_memberships, nber_yearly_q
-from clusternet.book._uzzi_provenance import glue_step
 from clusternet.book._uzzi_settings import SETTINGS, Settings
 from clusternet.book._uzzi_success import NberSuccess, NberTeams, nber_success, nber_teams
 from clusternet.book._uzzi_system import (
@@ -91,7 +90,6 @@ __all__ = [
     "nber_success",
     "nber_teams",
     "eu_consortia_q",
-    "glue_step",
     "key_results",
 ]
 
