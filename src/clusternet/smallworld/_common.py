@@ -154,6 +154,21 @@ def measure_clustering(adjacency: sp.csr_array, measure: str, name: str = "graph
     return float(local.mean())
 
 
+def _tally(words, level, batch_total, batch_reached, total, reached, per_source) -> None:
+    """Add the people newly reached at ``level`` (rows of 64-bit source words) to the sums:
+    per source (one bit each) or, without ``per_source``, only the overall totals."""
+    if per_source:
+        as_bytes = np.ascontiguousarray(words, dtype="<u8").reshape(len(words), -1)
+        bits = np.unpackbits(as_bytes.view(np.uint8), axis=1, bitorder="little")
+        counts = bits.sum(axis=0, dtype=np.int64)
+        batch_total += level * counts
+        batch_reached += counts
+    else:
+        count = int(np.bitwise_count(words).sum(dtype=np.int64))
+        total[0] += level * count
+        reached[0] += count
+
+
 def _direction_optimised_distance_sums(
     adjacency: sp.csr_array, sources: np.ndarray, *, per_source: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -214,17 +229,7 @@ def _direction_optimised_distance_sums(
             frontier = new
             seen[active] |= new[active]
             finished += int(np.count_nonzero(seen[active] == full))
-            if per_source:
-                as_bytes = new[active].astype("<u8").view(np.uint8).reshape(-1, 8)
-                newc = np.unpackbits(as_bytes, axis=1, bitorder="little").sum(
-                    axis=0, dtype=np.int64
-                )
-                batch_total += level * newc
-                batch_reached += newc
-            else:
-                new_total = int(np.bitwise_count(new[active]).sum(dtype=np.int64))
-                total[0] += level * new_total
-                reached[0] += new_total
+            _tally(new[active], level, batch_total, batch_reached, total, reached, per_source)
         if per_source:
             total[first : first + batch.size] = batch_total[: batch.size]
             reached[first : first + batch.size] = batch_reached[: batch.size]
@@ -273,15 +278,7 @@ def distance_sums(
             if active.size == 0:
                 break
             seen |= frontier
-            if per_source:
-                as_bytes = frontier[active].astype("<u8").view(np.uint8)
-                new = np.unpackbits(as_bytes, axis=1, bitorder="little").sum(axis=0, dtype=np.int64)
-                batch_total += level * new
-                batch_reached += new
-            else:
-                new_total = int(np.bitwise_count(frontier[active]).sum(dtype=np.int64))
-                total[0] += level * new_total
-                reached[0] += new_total
+            _tally(frontier[active], level, batch_total, batch_reached, total, reached, per_source)
         if per_source:
             total[first : first + batch.size] = batch_total[: batch.size]
             reached[first : first + batch.size] = batch_reached[: batch.size]
