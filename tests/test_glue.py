@@ -209,7 +209,6 @@ def test_with_intervals_refuses_half_an_interval():
         with_intervals({"x_ci_lower": Published(0, "l."), "x_ci_upper": Published(2, "u.")})
 
 
-
 def test_with_intervals_keeps_bounds_that_name_their_estimate():
     """An alternative interval (e.g. Fieller's) names its estimate itself and is kept as is."""
     from clusternet.book.published import Published, with_intervals
