@@ -118,7 +118,7 @@ serve:
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 lock: $(STAMP)
-	$(PY) -m pip freeze --exclude-editable | grep -v '^clusternet' > requirements-lock.txt
+	$(PY) -m pip freeze --all --exclude-editable | grep -v '^clusternet' | grep -v '^pip==' > requirements-lock.txt
 
 clean:
 	rm -rf _build

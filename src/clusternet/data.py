@@ -10,7 +10,10 @@ The data folder is found in this order:
 
 1. the environment variable ``CLUSTERNET_DATA`` (a folder laid out like ``data/``),
    which is how a reader points the chapters at a copy with their own data;
-2. ``data/`` at the top of the source checkout this package was installed from.
+2. ``data/`` at the top of the source checkout this package was installed from;
+3. the copy of ``data/`` shipped inside the package (``clusternet/_data``) by a plain
+   ``pip install`` of the report's source archive or wheel (``clusternet data path`` prints
+   which folder is used, ``clusternet data copy DIR`` copies it for editing).
 
 Real files are checked against the row count and SHA-256 recorded in
 ``clusternet.catalog.integrity``, so a truncated or edited copy is refused. A reader whose
@@ -59,21 +62,34 @@ _READ_DTYPES = {"str": "string", "int": None, "float": "float64", "bool": None}
 
 
 def data_dir() -> Path:
-    """Return the data folder (``CLUSTERNET_DATA`` if set, else the checkout's ``data/``)."""
+    """Return the data folder the chapters read.
+
+    ``CLUSTERNET_DATA`` if set, else the checkout's ``data/``, else the copy shipped in the
+    package (see the module docstring).
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``CLUSTERNET_DATA`` is not a folder, or no data folder is found at all.
+    """
     env = os.environ.get("CLUSTERNET_DATA")
     if env:
         path = Path(env).expanduser().resolve()
         if not path.is_dir():
             raise FileNotFoundError(f"CLUSTERNET_DATA={env!r} is not a folder")
         return path
-    path = Path(__file__).resolve().parents[2] / "data"
-    if not path.is_dir():
-        raise FileNotFoundError(
-            f"data folder not found at {path}; clusternet reads the report's data from the "
-            "source checkout. Install it with `pip install -e .` from a clone of the report, "
-            "or set CLUSTERNET_DATA to a folder laid out like data/."
-        )
-    return path
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if checkout.is_dir():
+        return checkout
+    bundled = Path(__file__).resolve().parent / "_data"
+    if bundled.is_dir():
+        return bundled
+    raise FileNotFoundError(
+        f"data folder not found (looked at {checkout} and {bundled}); install the report's "
+        "package with its data (`pip install clusternet-<version>.tar.gz` from the report's "
+        "reproducibility page, or `pip install -e .` in a clone), or set CLUSTERNET_DATA to a "
+        "folder laid out like data/."
+    )
 
 
 def _catalog() -> dict[str, DatasetSpec]:

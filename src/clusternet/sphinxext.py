@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from clusternet._version import __version__
 from clusternet.bibstyle import VerifiedStyle, author_year_label
+from clusternet.book import downloads
 from clusternet.data import list_datasets
 from clusternet.glue import GLUE_METADATA_KEY, KINDS, format_number
 
@@ -467,12 +468,19 @@ def _check_all(app, exception):
         raise ProvenanceError(f"{len(problems)} glued number(s) lack provenance:\n  {shown}{more}")
 
 
+def _build_info(app) -> dict[str, str]:
+    """:func:`build_info` computed once per build, so every page and file shows the same."""
+    if not hasattr(app, "_clusternet_build_info"):
+        app._clusternet_build_info = build_info(app.srcdir)
+    return app._clusternet_build_info
+
+
 def _write_files(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     _check_all(app, exception)
     rows = [row for row in _all_rows(app) if not row["interval_of"]]
-    info = build_info(app.srcdir)
+    info = _build_info(app)
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     file_rows = _for_file(rows, info)
@@ -492,6 +500,18 @@ def _write_files(app, exception):
     (static / "key-numbers.json").write_text(
         json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8"
     )
+    downloads.write_notebooks(app, info, _ordered_docnames(app))
+    downloads.write_source_archive(Path(app.srcdir), Path(app.outdir), info)
+
+
+def _offer_notebook(app, pagename, templatename, context, doctree):
+    """Let the theme's download menu offer the chapter as ``.ipynb`` (written at the end of
+    the build by :func:`clusternet.book.downloads.write_notebooks`)."""
+    if pagename not in app.env.all_docs:
+        return
+    source = Path(app.env.doc2path(pagename))
+    if source.suffix == ".md" and downloads.has_code(source):
+        context["ipynb_source"] = f"{pagename}.ipynb"
 
 
 def _drop_unused_thebe(app, pagename, templatename, context, doctree):
@@ -511,12 +531,21 @@ def _drop_unused_thebe(app, pagename, templatename, context, doctree):
 
 
 def _footer_links(app, pagename, templatename, context, doctree):
-    """Resolve the footer's ``how-to-cite.html`` against each page's own folder.
+    """Fill in the footer's version, build date and commit, and resolve its
+    ``how-to-cite.html`` against each page's own folder.
 
     ``_config.yml`` writes the link relative to the chapters; from the pages Sphinx makes at
     the site root (search, general index, module index) it pointed at a missing file.
     """
     footer = context.get("theme_extra_footer")
+    if footer:
+        info = _build_info(app)
+        footer = (
+            footer.replace("@VERSION@", info["report_version"])
+            .replace("@DATE@", info["build_date"])
+            .replace("@COMMIT@", info["commit"][:12] + info["commit"][40:])
+        )
+        context["theme_extra_footer"] = footer
     if footer and 'href="how-to-cite.html"' in footer:
         target = context["pathto"]("chapters/how-to-cite")
         context["theme_extra_footer"] = footer.replace(
@@ -535,6 +564,7 @@ def setup(app):
     _register_bibliography_style()
     app.connect("html-page-context", _drop_unused_thebe)
     app.connect("html-page-context", _footer_links)
+    app.connect("html-page-context", _offer_notebook, priority=500)  # before the theme's 501
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.add_config_value("clusternet_require_provenance", True, "env")

@@ -1,0 +1,202 @@
+"""Files the site offers for re-running the report: chapter notebooks and the source archive.
+
+Called by :mod:`clusternet.sphinxext` when the HTML build finishes:
+
+- every chapter with code becomes ``_sources/chapters/<name>.ipynb`` (the theme's download
+  menu offers it as ``.ipynb``), its prose resolved for plain Jupyter by
+  :func:`clusternet.book.notebooks.plain_notebook`;
+- the whole source (the files git tracks or would track: code, chapters, data, tests) is
+  packed as ``_downloads/<ARCHIVE>-<version>.tar.gz``, which is also an installable source
+  distribution: ``pip install "<file>[jupyter]"`` installs ``clusternet`` with its data.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import tarfile
+from pathlib import Path
+
+import nbformat
+from pybtex.database import parse_file
+
+from clusternet.bibstyle import author_year_label
+from clusternet.book.notebooks import References, plain_notebook
+
+__all__ = [
+    "ARCHIVE",
+    "archive_name",
+    "chapter_references",
+    "has_code",
+    "notebook_header",
+    "source_files",
+    "write_notebooks",
+    "write_source_archive",
+]
+
+ARCHIVE = "innovation-clustered-networks"
+REPORT = "Innovation in Clustered Networks"
+SKIP_PARTS = {".git", ".venv", "_build", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
+def archive_name(version: str) -> str:
+    """File name of the source archive of ``version``."""
+    return f"{ARCHIVE}-{version}.tar.gz"
+
+
+def has_code(source: Path) -> bool:
+    """True when the MyST page at ``source`` has code cells (a notebook worth downloading)."""
+    return "{code-cell}" in source.read_text(encoding="utf-8")
+
+
+def _glue_texts(glue_file: Path) -> dict[str, str]:
+    if not glue_file.is_file():
+        return {}
+    texts = {}
+    for name, output in json.loads(glue_file.read_text(encoding="utf-8")).items():
+        data = output.get("data", {})
+        text = data.get("text/markdown", data.get("text/plain", ""))
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+            text = text[1:-1]  # a glued string's repr
+        texts[name] = text
+    return texts
+
+
+def _citations(bibfiles: list[Path]) -> dict[str, tuple[str, str]]:
+    citations = {}
+    for bibfile in bibfiles:
+        for key, entry in parse_file(str(bibfile)).entries.items():
+            who, _, year = author_year_label(entry).rpartition(" ")
+            citations[key] = (who, year)
+    return citations
+
+
+def _numbers(app) -> dict[str, str]:
+    """Figure/table/equation label -> the number the page shows ("Figure 1.3", "(2.2)")."""
+    env, formats = app.env, app.config.numfig_format
+    labels = env.domaindata["std"]["labels"]
+    numbers: dict[str, str] = {}
+    for label, (docname, node_id, title) in labels.items():
+        for figtype, ids in env.toc_fignumbers.get(docname, {}).items():
+            if node_id in ids and figtype in formats:
+                number = ".".join(map(str, ids[node_id]))
+                numbers[label] = formats[figtype] % number
+        sections = env.toc_secnumbers.get(docname, {})
+        section = sections.get(f"#{node_id}")
+        if section is None and docname in env.titles and title == env.titles[docname].astext():
+            section = sections.get("")  # the page's own title
+        if label not in numbers and section:
+            numbers[label] = formats["section"] % ".".join(map(str, section))
+    math = env.get_domain("math")
+    for label, (docname, _eqno) in math.equations.items():
+        node_id = f"equation-{label}"
+        ids = env.toc_fignumbers.get(docname, {}).get("displaymath", {})
+        if node_id in ids:
+            numbers[label] = "(" + ".".join(map(str, ids[node_id])) + ")"
+    return numbers
+
+
+def chapter_references(app, docname: str) -> References:
+    """What the roles of page ``docname`` resolve to in this build."""
+    labels = app.env.domaindata["std"]["labels"]
+    titles = {label: title for label, (_doc, _id, title) in labels.items() if title}
+    titles.update({doc: app.env.titles[doc].astext() for doc in app.env.titles})
+    glue_file = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.glue.json"
+    bibfiles = [Path(app.srcdir) / name for name in app.config.bibtex_bibfiles]
+    return References(
+        glue=_glue_texts(glue_file),
+        citations=_citations(bibfiles),
+        numbers=_numbers(app),
+        titles=titles,
+    )
+
+
+def notebook_header(title: str, info: dict[str, str], archive: str) -> str:
+    """First cell of a downloaded notebook: where it comes from and how to run it."""
+    return (
+        f"**{REPORT}**, version {info['report_version']} (built {info['build_date']}, "
+        f"commit `{info['commit']}`): *{title}*.\n\n"
+        "This notebook is the chapter's source with the numbers, citations and cross-references "
+        "of the published build written into the text; its cells have no outputs. Running it "
+        "computes every table and figure anew, and a number in a cell's output is the current "
+        "one (the text keeps the published value).\n\n"
+        "To run it outside the report's folder, with Python 3.11 (no network needed after the "
+        "install):\n\n"
+        "```bash\n"
+        "python3.11 -m venv clusternet-env\n"
+        f'clusternet-env/bin/pip install "{archive}[jupyter]"   # from the reproducibility page\n'
+        "clusternet-env/bin/jupyter lab      # or: clusternet-env/bin/jupyter execute THIS.ipynb\n"
+        "```\n\n"
+        "The package carries the report's data (`clusternet data path` shows where; "
+        "`clusternet data copy FOLDER` makes a copy to edit, used with `CLUSTERNET_DATA=FOLDER`)."
+    )
+
+
+def write_notebooks(app, info: dict[str, str], docnames: list[str]) -> list[Path]:
+    """Write ``_sources/<docname>.ipynb`` for every page in ``docnames`` that has code.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written.
+    """
+    written = []
+    for docname in docnames:
+        source = Path(app.env.doc2path(docname))
+        if source.suffix != ".md" or not has_code(source):
+            continue
+        title = app.env.titles[docname].astext()
+        header = notebook_header(title, info, archive_name(info["report_version"]))
+        notebook = plain_notebook(
+            source.read_text(encoding="utf-8"), chapter_references(app, docname), header=header
+        )
+        target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, target)
+        written.append(target)
+    return written
+
+
+def source_files(root: Path) -> list[Path]:
+    """Files of the source archive: what git tracks or would track (not ignored).
+
+    Outside a git checkout, every file except build products and virtual environments.
+    """
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=root,
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout.decode("utf-8")
+        files = [root / name for name in listed.split("\0") if name]
+    except (OSError, subprocess.SubprocessError):
+        files = [p for p in root.rglob("*") if not SKIP_PARTS.intersection(p.parts)]
+    return sorted(p for p in files if p.is_file() and not SKIP_PARTS.intersection(p.parts))
+
+
+def write_source_archive(root: Path, outdir: Path, info: dict[str, str]) -> Path:
+    """Pack the source under ``root`` into ``outdir/_downloads/<archive>`` and return it.
+
+    Files are sorted, with fixed owner and modification time (``SOURCE_DATE_EPOCH`` when set),
+    so the same source gives the same archive.
+    """
+    version = info["report_version"]
+    folder = archive_name(version).removesuffix(".tar.gz")
+    target = Path(outdir) / "_downloads" / archive_name(version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
+        for path in source_files(root):
+            data = path.read_bytes()
+            member = tarfile.TarInfo(f"{folder}/{path.relative_to(root).as_posix()}")
+            member.size, member.mtime, member.mode = len(data), mtime, 0o644
+            archive.addfile(member, io.BytesIO(data))
+        stamp = json.dumps(info, indent=1).encode("utf-8")
+        member = tarfile.TarInfo(f"{folder}/BUILD-INFO.json")
+        member.size, member.mtime, member.mode = len(stamp), mtime, 0o644
+        archive.addfile(member, io.BytesIO(stamp))
+    return target
