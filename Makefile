@@ -18,12 +18,13 @@ OPENBLAS_NUM_THREADS ?= 1
 MKL_NUM_THREADS ?= 1
 export OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 
-.PHONY: snapshot format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
+.PHONY: release snapshot format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
 	@echo "make test   lint, unit tests, strict clean build, post-build and browser checks"
 	@echo "make snapshot  pin every glued number of the last build (review the diff)"
+	@echo "make release VERSION=X.Y.Z  record the key numbers as a new version, update CHANGELOG.md"
 	@echo "make data   regenerate the sample data in data/ from the seeded generators"
 	@echo "make bench  benchmarks (speed ratios) and the clean/cached build times"
 	@echo "make serve  serve _build/html on http://127.0.0.1:8000"
@@ -106,6 +107,12 @@ browser: $(STAMP)
 snapshot: $(STAMP)
 	test -f _build/html/.build-fingerprint || { echo "error: build the book first (make book)"; exit 1; }
 	$(PY) -m tests.snapshot
+
+## release: record the built key numbers as VERSION, bump the version files, write CHANGELOG.md
+release: $(STAMP)
+	test -n "$(VERSION)" || { echo "usage: make release VERSION=X.Y.Z (after make book)"; exit 1; }
+	test -f _build/html/.build-fingerprint || { echo "error: build the book first (make book)"; exit 1; }
+	$(PY) -m clusternet.book.release $(VERSION)
 
 data: $(STAMP)
 	$(PY) -m clusternet.samples

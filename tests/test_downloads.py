@@ -20,6 +20,7 @@ import pytest
 
 import clusternet
 from clusternet.book.downloads import archive_name
+from clusternet.book.release import diff_key_numbers, read_record, record_path
 
 from .conftest import HTML, ROOT, require_current_site
 from .test_build import toc_files
@@ -120,3 +121,33 @@ def test_downloaded_notebooks_run_outside_the_repository_from_the_archive(tmp_pa
         printed = ran.cells[-1].outputs[0]["text"].split("\n")
         assert printed[0].startswith(str(site)), f"{name} imported clusternet from {printed[0]}"
         assert printed[1] == str(site / "clusternet" / "_data"), f"{name} read data at {printed[1]}"
+
+
+def test_the_published_key_numbers_are_those_recorded_for_this_version():
+    version = clusternet.__version__
+    record = read_record(record_path(version, ROOT / "releases"))
+    diff = diff_key_numbers(record, read_record(HTML / "_static" / "key-numbers.csv"))
+    example = (diff.changed + diff.added + diff.removed)[:3]
+    assert diff.empty, (
+        f"published key numbers differ from the record of version {version} "
+        f"({len(diff.changed)} changed, {len(diff.added)} added, {len(diff.removed)} removed; "
+        f"e.g. {example}): a new version is due, `make release VERSION=X.Y.Z`"
+    )
+
+
+def test_no_page_keeps_a_build_placeholder():
+    for page in HTML.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        left = re.search(r"(@|&#64;)[A-Z_]{4,}(@|&#64;)", text)
+        assert not left, f"{page.relative_to(HTML)} keeps {left[0]}"
+
+
+def test_how_to_cite_gives_apa_bibtex_and_the_metadata_files():
+    page = (HTML / "chapters/how-to-cite.html").read_text(encoding="utf-8")
+    version = clusternet.__version__
+    assert f"(Version {version}) [Report and software]" in page
+    assert f"version      = {{{version}}}" in page
+    for name in ("CITATION.cff", ".zenodo.json"):
+        link = re.search(rf'href="(\.\./_downloads/[0-9a-f]+/{re.escape(name)})"', page)
+        assert link, f"how-to-cite does not link {name}"
+        assert (HTML / "chapters" / link[1]).resolve().is_file()

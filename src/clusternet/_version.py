@@ -1,3 +1,8 @@
-"""The single place the report's and the package's version is written."""
+"""The single place the report's and the package's version and release date are written.
 
-__version__ = "0.1.0"
+Set by ``make release VERSION=X.Y.Z`` (``clusternet.book.release``), which also updates
+``CITATION.cff``, ``.zenodo.json`` and ``CHANGELOG.md``.
+"""
+
+__version__ = "0.2.0"
+__release_date__ = "2026-12-06"

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import subprocess
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -27,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from clusternet._version import __version__
 from clusternet.bibstyle import VerifiedStyle, author_year_label
 from clusternet.book import downloads
+from clusternet.book.downloads import build_info  # noqa: F401 (public here since 0.1)
 from clusternet.data import list_datasets
 from clusternet.glue import GLUE_METADATA_KEY, KINDS, format_number
 
@@ -407,33 +405,6 @@ def _fill_tables(app, doctree, docname):
 PERCENT_UNIT = "% (value holds the fraction; text shows per cent)"
 
 
-def build_info(srcdir) -> dict[str, str]:
-    """Version, build date (UTC, or ``SOURCE_DATE_EPOCH``) and commit of this build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=srcdir,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=srcdir,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-        commit += "-modified" if dirty else ""
-    except (OSError, subprocess.SubprocessError):
-        commit = "unknown (not a git checkout)"
-    return {"report_version": __version__, "build_date": when.date().isoformat(), "commit": commit}
-
-
 def _for_file(rows: list[dict], info: dict) -> list[dict]:
     """Rows as written to key-numbers.csv/json: say plainly that a percentage's value is a
     fraction, and stamp each row with the build it belongs to."""
@@ -468,19 +439,12 @@ def _check_all(app, exception):
         raise ProvenanceError(f"{len(problems)} glued number(s) lack provenance:\n  {shown}{more}")
 
 
-def _build_info(app) -> dict[str, str]:
-    """:func:`build_info` computed once per build, so every page and file shows the same."""
-    if not hasattr(app, "_clusternet_build_info"):
-        app._clusternet_build_info = build_info(app.srcdir)
-    return app._clusternet_build_info
-
-
 def _write_files(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     _check_all(app, exception)
     rows = [row for row in _all_rows(app) if not row["interval_of"]]
-    info = _build_info(app)
+    info = downloads.site_build_info(app)
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     file_rows = _for_file(rows, info)
@@ -500,18 +464,8 @@ def _write_files(app, exception):
     (static / "key-numbers.json").write_text(
         json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    downloads.write_notebooks(app, info, _ordered_docnames(app))
+    downloads.write_notebooks(app, downloads.placeholders(info), info, _ordered_docnames(app))
     downloads.write_source_archive(Path(app.srcdir), Path(app.outdir), info)
-
-
-def _offer_notebook(app, pagename, templatename, context, doctree):
-    """Let the theme's download menu offer the chapter as ``.ipynb`` (written at the end of
-    the build by :func:`clusternet.book.downloads.write_notebooks`)."""
-    if pagename not in app.env.all_docs:
-        return
-    source = Path(app.env.doc2path(pagename))
-    if source.suffix == ".md" and downloads.has_code(source):
-        context["ipynb_source"] = f"{pagename}.ipynb"
 
 
 def _drop_unused_thebe(app, pagename, templatename, context, doctree):
@@ -539,7 +493,7 @@ def _footer_links(app, pagename, templatename, context, doctree):
     """
     footer = context.get("theme_extra_footer")
     if footer:
-        info = _build_info(app)
+        info = downloads.site_build_info(app)
         footer = (
             footer.replace("@VERSION@", info["report_version"])
             .replace("@DATE@", info["build_date"])
@@ -564,7 +518,8 @@ def setup(app):
     _register_bibliography_style()
     app.connect("html-page-context", _drop_unused_thebe)
     app.connect("html-page-context", _footer_links)
-    app.connect("html-page-context", _offer_notebook, priority=500)  # before the theme's 501
+    app.connect("html-page-context", downloads.offer_notebook, priority=500)  # theme: 501
+    app.connect("html-page-context", downloads.fill_placeholders)
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.add_config_value("clusternet_require_provenance", True, "env")

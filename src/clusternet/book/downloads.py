@@ -1,4 +1,11 @@
-"""Files the site offers for re-running the report: chapter notebooks and the source archive.
+"""What the site says about its own build, and the files it offers for re-running the report.
+
+- :func:`build_info`: version, build date and commit, shown in every page's footer, on the
+  how-to-cite page and in the key-numbers files; pages write ``@VERSION@``,
+  ``@RELEASE_DATE@``, ``@RELEASE_YEAR@``, ``@BUILD_DATE@``, ``@COMMIT@``, ``@VERSION_KEY@``
+  (the version with underscores) and ``@ARCHIVE@`` where they need them
+  and :func:`fill_placeholders` fills them in when the page is written (the executed
+  notebooks are cached, so a cell must not compute them).
 
 Called by :mod:`clusternet.sphinxext` when the HTML build finishes:
 
@@ -17,16 +24,24 @@ import json
 import os
 import subprocess
 import tarfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
 from pybtex.database import parse_file
+from sphinx.util import logging
 
+from clusternet._version import __release_date__, __version__
 from clusternet.bibstyle import author_year_label
-from clusternet.book.notebooks import References, plain_notebook
+from clusternet.book.notebooks import References, UnresolvedReference, plain_notebook
 
 __all__ = [
     "ARCHIVE",
+    "build_info",
+    "fill_placeholders",
+    "offer_notebook",
+    "placeholders",
+    "site_build_info",
     "archive_name",
     "chapter_references",
     "has_code",
@@ -36,9 +51,69 @@ __all__ = [
     "write_source_archive",
 ]
 
+LOGGER = logging.getLogger(__name__)
 ARCHIVE = "innovation-clustered-networks"
 REPORT = "Innovation in Clustered Networks"
 SKIP_PARTS = {".git", ".venv", "_build", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
+def build_info(srcdir) -> dict[str, str]:
+    """Version, build date (UTC, or ``SOURCE_DATE_EPOCH``) and commit of this build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=srcdir,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=srcdir,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+        commit += "-modified" if dirty else ""
+    except (OSError, subprocess.SubprocessError):
+        commit = "unknown (not a git checkout)"
+    return {"report_version": __version__, "build_date": when.date().isoformat(), "commit": commit}
+
+
+def site_build_info(app) -> dict[str, str]:
+    """:func:`build_info` computed once per build, so every page and file shows the same."""
+    if not hasattr(app, "_clusternet_build_info"):
+        app._clusternet_build_info = build_info(app.srcdir)
+    return app._clusternet_build_info
+
+
+def placeholders(info: dict[str, str]) -> dict[str, str]:
+    """Text a page may carry that only the build knows: ``@VERSION@``, ``@RELEASE_DATE@``,
+    ``@BUILD_DATE@``, ``@COMMIT@`` (in full) and ``@ARCHIVE@`` (the source archive's name)."""
+    return {
+        "@VERSION@": info["report_version"],
+        "@RELEASE_DATE@": __release_date__,
+        "@RELEASE_YEAR@": __release_date__[:4],
+        "@VERSION_KEY@": info["report_version"].replace(".", "_"),
+        "@BUILD_DATE@": info["build_date"],
+        "@COMMIT@": info["commit"],
+        "@ARCHIVE@": archive_name(info["report_version"]),
+    }
+
+
+def fill_placeholders(app, pagename, templatename, context, doctree):
+    """Write the build's version, dates, commit and archive name into the page body (the
+    executed notebooks are cached, so a page must not compute them itself)."""
+    body = context.get("body")
+    if body and ("@" in body or "&#64;" in body):
+        for marker, value in placeholders(site_build_info(app)).items():
+            # Sphinx writes "@" in running text as "&#64;"
+            body = body.replace(marker, value).replace(marker.replace("@", "&#64;"), value)
+        context["body"] = body
 
 
 def archive_name(version: str) -> str:
@@ -134,8 +209,23 @@ def notebook_header(title: str, info: dict[str, str], archive: str) -> str:
     )
 
 
-def write_notebooks(app, info: dict[str, str], docnames: list[str]) -> list[Path]:
+def offer_notebook(app, pagename, templatename, context, doctree):
+    """Let the theme's download menu offer the chapter as ``.ipynb`` (written at the end of
+    the build by :func:`clusternet.book.downloads.write_notebooks`)."""
+    if pagename not in app.env.all_docs:
+        return
+    source = Path(app.env.doc2path(pagename))
+    if source.suffix == ".md" and has_code(source):
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def write_notebooks(
+    app, placeholders: dict[str, str], info: dict[str, str], docnames: list[str]
+) -> list[Path]:
     """Write ``_sources/<docname>.ipynb`` for every page in ``docnames`` that has code.
+
+    ``placeholders`` (marker -> text, such as ``@VERSION@``) are filled in the prose as on
+    the page.
 
     Returns
     -------
@@ -149,9 +239,14 @@ def write_notebooks(app, info: dict[str, str], docnames: list[str]) -> list[Path
             continue
         title = app.env.titles[docname].astext()
         header = notebook_header(title, info, archive_name(info["report_version"]))
-        notebook = plain_notebook(
-            source.read_text(encoding="utf-8"), chapter_references(app, docname), header=header
-        )
+        text = source.read_text(encoding="utf-8")
+        for marker, value in placeholders.items():
+            text = text.replace(marker, value)
+        try:
+            notebook = plain_notebook(text, chapter_references(app, docname), header=header)
+        except UnresolvedReference as error:  # a partial build (a strict one fails earlier)
+            LOGGER.warning(f"{docname}: no .ipynb written: {error}", location=docname)
+            continue
         target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, target)
