@@ -2,7 +2,7 @@
 
 - :func:`build_info`: version, build date and commit, shown in every page's footer, on the
   how-to-cite page and in the key-numbers files; pages write ``@VERSION@``,
-  ``@RELEASE_DATE@``, ``@RELEASE_YEAR@``, ``@BUILD_DATE@``, ``@COMMIT@``, ``@VERSION_KEY@``
+  ``@RELEASE_DATE@``, ``@RELEASE_YEAR@``, ``@BUILD_DATE@``, ``@COMMIT@``, ``@COMMIT_SHORT@`` (12 digits), ``@VERSION_KEY@``
   (the version with underscores) and ``@ARCHIVE@`` where they need them
   and :func:`fill_placeholders` fills them in when the page is written (the executed
   notebooks are cached, so a cell must not compute them).
@@ -101,6 +101,7 @@ def placeholders(info: dict[str, str]) -> dict[str, str]:
         "@VERSION_KEY@": info["report_version"].replace(".", "_"),
         "@BUILD_DATE@": info["build_date"],
         "@COMMIT@": info["commit"],
+        "@COMMIT_SHORT@": info["commit"][:12] + info["commit"][40:],
         "@ARCHIVE@": archive_name(info["report_version"]),
     }
 
