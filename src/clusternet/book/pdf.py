@@ -89,16 +89,13 @@ async ([longTable, extraClass]) => {
 }
 """
 
-# Insert the briefing's extra blocks: masthead above the title, chart after the messages,
-# closing sections at the end of the article.
+# Insert the briefing's extra blocks: masthead above the title; the chart and the closing
+# sections after the page's own text (the five messages then fill the first page).
 _BRIEFING = """
 ([masthead, figure, closing]) => {
-  const article = document.querySelector("article.bd-article");
-  const section = article.querySelector("section");
-  section.insertAdjacentHTML("afterbegin", masthead);
-  const messages = section.querySelector("ol");
-  messages.insertAdjacentHTML("afterend", figure);
-  section.insertAdjacentHTML("beforeend", closing);
+  const section = document.querySelector("article.bd-article section");
+  section.querySelector("h1").insertAdjacentHTML("beforebegin", masthead);
+  section.insertAdjacentHTML("beforeend", figure + closing);
 }
 """
 
@@ -211,7 +208,7 @@ def headline_figure(html_dir: Path) -> str:
     caption = figure.select_one(".caption-text")
     if caption is not None:
         caption.append(" From the chapter on Porter's clusters.")
-    return str(figure)
+    return f'<div class="pdf-section"><h2>The evidence behind message 1</h2>{figure}</div>'
 
 
 def cited_sources(html_dir: Path, docname: str = BRIEFING_PAGE) -> list[str]:
@@ -231,7 +228,7 @@ def suggested_citation(html_dir: Path) -> str:
     """The how-to-cite page's suggested citation (text, with the version)."""
     for paragraph in _soup(html_dir / f"{CITE_PAGE}.html").select("article p"):
         if paragraph.get_text().startswith("Suggested citation"):
-            text = " ".join(paragraph.get_text(" ").split())
+            text = " ".join(paragraph.get_text().split())
             return text.removeprefix("Suggested citation.").strip()
     raise PdfError(f"{CITE_PAGE}.html has no 'Suggested citation' paragraph")
 
@@ -299,7 +296,10 @@ def serve(html_dir: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """A headless Chromium (Playwright), closed afterwards."""
     sync_api = _require("playwright.sync_api").sync_api
-    path = chromium_path()
+    try:
+        path = chromium_path()
+    except PdfError:
+        path = None  # Playwright's own Chromium, if `playwright install chromium` ran
     with sync_api.sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(
@@ -307,8 +307,9 @@ def browser() -> Iterator[object]:
             )
         except Exception as error:
             raise PdfError(
-                f"could not start Chromium at {path} ({error}); install it "
-                "(`sudo apt-get install chromium`) or set CHROMIUM_PATH"
+                f"could not start Chromium ({path or 'none found'}: {error}); install it "
+                "(Debian: `sudo apt-get install chromium`, or `bash .ci/install-browser.sh`) "
+                "or set CHROMIUM_PATH to its executable"
             ) from error
         try:
             yield launched
@@ -473,8 +474,8 @@ def make_book(
     for chapter, pdf, start in zip(pages, printed, starts, strict=True):
         writer.append(io.BytesIO(pdf), import_outline=False)
         if chapter.part:
-            parent = writer.add_outline_item(chapter.part, start - 1)
-        writer.add_outline_item(chapter.title, start - 1, parent=parent)
+            parent = writer.add_outline_item(title=chapter.part, page_number=start - 1)
+        writer.add_outline_item(title=chapter.title, page_number=start - 1, parent=parent)
     total = len(writer.pages)
     numbers = pypdf.PdfReader(io.BytesIO(_overlay(chromium, total, left)))
     for index in range(1, total):  # the title page has no number
