@@ -15,8 +15,8 @@ from .conftest import HTML, ROOT, require_current_site
 
 pytestmark = pytest.mark.browser
 
-#: Fewer characters than this on a page, besides its running header and footer, is a page
-#: that a bad break left nearly empty.
+#: Fewer characters than this on a page without an image, besides its running header (the
+#: chapter's title stays in) and footer, is a page that a bad break left nearly empty.
 MIN_PAGE_TEXT = 150
 RAW_OUTPUT = ("np.float64(", "np.int64(", "<pandas", "dtype: ", "<Figure size", "<Axes:")
 CODE_INPUT = ("clusternet.setup_book()", "from clusternet.book import", "glue_published(")
@@ -51,6 +51,7 @@ def _pages(reader) -> list[str]:
 
 def test_briefing_is_at_most_two_pages_and_names_its_edition(printed):
     from clusternet import __version__
+    from clusternet.book.pdf import short_commit
     from clusternet.sphinxext import build_info
 
     reader = printed["briefing"]
@@ -61,7 +62,7 @@ def test_briefing_is_at_most_two_pages_and_names_its_edition(printed):
         "Innovation in Clustered Networks",
         f"Version {__version__}",
         info["build_date"],
-        f"commit {info['commit'][:12]}",
+        f"commit {short_commit(info['commit'])}",
         "Five messages",
         "How to cite",
         "Sources",
@@ -120,7 +121,9 @@ def test_book_shows_no_code_input_and_no_raw_output(printed):
 
 def test_book_has_no_nearly_empty_page(printed):
     reader = printed["book"]
-    chrome = re.compile(r"Innovation in Clustered Networks, version \S+|page \d+ of \d+")
+    chrome = re.compile(
+        r"Innovation in Clustered Networks, version \S+|built \S+, commit \S+|· page \d+ of \d+"
+    )
     sparse = []
     for number, page in enumerate(_pages(reader), start=1):
         body = chrome.sub("", page)

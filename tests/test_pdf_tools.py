@@ -84,3 +84,10 @@ def test_no_site_is_a_clear_error(tmp_path):
 def test_command_line_reports_errors(tmp_path, capsys):
     assert pdf.main(["--root", str(tmp_path)]) == 1
     assert "make book" in capsys.readouterr().err
+
+
+def test_short_commit_keeps_the_modified_mark():
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    assert pdf.short_commit(sha) == "0123456789ab"
+    assert pdf.short_commit(sha + "-modified") == "0123456789ab-modified"
+    assert pdf.short_commit("unknown (not a git checkout)") == "unknown (not a git checkout)"

@@ -233,13 +233,21 @@ def suggested_citation(html_dir: Path) -> str:
     raise PdfError(f"{CITE_PAGE}.html has no 'Suggested citation' paragraph")
 
 
+def short_commit(commit: str) -> str:
+    """A commit as printed: 12 hex digits, keeping ``-modified`` (a build from edited files)."""
+    head, _, rest = commit.partition("-")
+    if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
+        return head[:12] + (f"-{rest}" if rest else "")
+    return commit
+
+
 def briefing_blocks(html_dir: Path, info: dict, site_url: str | None) -> tuple[str, str, str]:
     """The masthead, chart and closing sections the PDF adds to the briefing page."""
     esc = html.escape
     masthead = (
         '<div class="pdf-masthead"><p class="pdf-kicker">' + esc(REPORT) + " &middot; briefing</p>"
         f'<p class="pdf-edition">Version {esc(info["report_version"])} &middot; built '
-        f"{esc(info['build_date'])} &middot; commit {esc(info['commit'][:12])}</p></div>"
+        f"{esc(info['build_date'])} &middot; commit {esc(short_commit(info['commit']))}</p></div>"
     )
     sources = "".join(f"<li>{esc(entry)}</li>" for entry in cited_sources(html_dir))
     where = (
@@ -477,7 +485,8 @@ def make_book(
             parent = writer.add_outline_item(title=chapter.part, page_number=start - 1)
         writer.add_outline_item(title=chapter.title, page_number=start - 1, parent=parent)
     total = len(writer.pages)
-    numbers = pypdf.PdfReader(io.BytesIO(_overlay(chromium, total, left)))
+    edition = f"built {info['build_date']}, commit {short_commit(info['commit'])}"
+    numbers = pypdf.PdfReader(io.BytesIO(_overlay(chromium, total, edition)))
     for index in range(1, total):  # the title page has no number
         writer.pages[index].merge_page(numbers.pages[index])
     _metadata(writer, REPORT, info)
