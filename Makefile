@@ -18,11 +18,12 @@ OPENBLAS_NUM_THREADS ?= 1
 MKL_NUM_THREADS ?= 1
 export OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 
-.PHONY: release snapshot format-chapters fresh help book rebuild test unit lint build-check browser data bench serve clean lock venv
+.PHONY: release snapshot format-chapters fresh help book rebuild pdf test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
-	@echo "make test   lint, unit tests, strict clean build, post-build and browser checks"
+	@echo "make test   lint, unit tests, strict clean build, PDFs, post-build and browser checks"
+	@echo "make pdf    the briefing and the whole report as PDFs in _build/pdf (builds the site if stale)"
 	@echo "make snapshot  pin every glued number of the last build (review the diff)"
 	@echo "make release VERSION=X.Y.Z  record the key numbers as a new version, update CHANGELOG.md"
 	@echo "make data   regenerate the sample data in data/ from the seeded generators"
@@ -76,10 +77,22 @@ rebuild: $(STAMP)
 	@$(PY) -m clusternet.book.fingerprint site > _build/html/.build-fingerprint
 	@test ! -d _build/html/reports || test -z "$$(ls -A _build/html/reports)" || { echo "execution reports found in _build/html/reports"; exit 1; }
 
+## pdf: print the briefing and the whole report from the built site with headless Chromium
+## (clusternet.book.pdf) into _build/pdf and the site's _downloads/, which its pages link;
+## rebuilds the site first when it is missing or older than the sources
+pdf: $(STAMP)
+	@if [ "$$($(PY) -m clusternet.book.fingerprint site)" != "$$(cat _build/html/.build-fingerprint 2>/dev/null || true)" ]; then \
+	  echo "the site is missing or stale: building it first"; \
+	  $(MAKE) --no-print-directory rebuild; \
+	fi
+	bash .ci/install-browser.sh
+	$(PY) -m clusternet.book.pdf --copy-to-site
+
 test: $(STAMP)
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory book
+	$(MAKE) --no-print-directory pdf
 	$(MAKE) --no-print-directory build-check
 	$(MAKE) --no-print-directory browser
 

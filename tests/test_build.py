@@ -326,9 +326,28 @@ def test_every_internal_link_of_every_page_resolves():
         for target in set(href.findall(page.read_text(encoding="utf-8"))):
             if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
                 continue  # https:, mailto:, data: and the like
+            if target.endswith(PDF_LINKS):
+                continue  # made by `make pdf` after the site: test_pdf_downloads_exist
             if not (page.parent / target).exists():
                 broken.append(f"{page.relative_to(HTML)} -> {target}")
     assert not broken, f"{len(broken)} broken link(s): {broken[:10]}"
+
+
+PDF_LINKS = (
+    "_downloads/innovation-clustered-networks-briefing.pdf",
+    "_downloads/innovation-clustered-networks.pdf",
+)
+
+
+def test_pdf_downloads_exist():
+    """The briefing and how-to-cite pages link both PDFs, which `make pdf` copies into the
+    site's ``_downloads/`` (make test runs it before these checks)."""
+    for name in ("briefing", "how-to-cite"):
+        page = (HTML / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        for link in PDF_LINKS:
+            assert f'href="../{link}"' in page, f"{name}.html does not link {link}"
+    missing = [link for link in PDF_LINKS if not (HTML / link).is_file()]
+    assert not missing, f"{missing} not in the site: run `make pdf` after `make book`"
 
 
 RAW_REPRS = {
