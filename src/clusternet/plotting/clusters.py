@@ -7,7 +7,14 @@ import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from clusternet._validation import require_columns, require_dataframe, require_nonempty
-from clusternet.plotting import FULL_WIDTH, OKABE_ITO, forest_plot, new_figure
+from clusternet.plotting import (
+    FULL_WIDTH,
+    OKABE_ITO,
+    WIDE_WIDTH,
+    forest_plot,
+    new_figure,
+    record_plotted_data,
+)
 
 __all__ = [
     "plot_porter_diamond",
@@ -169,7 +176,7 @@ def plot_specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=
     with np.errstate(divide="ignore"):
         shown = np.clip(np.log2(values), -limit, limit)
     if ax is None:
-        _, ax = new_figure(width=FULL_WIDTH, height=0.17 * lq.shape[0] + 3.6)
+        _, ax = new_figure(width=WIDE_WIDTH, height=0.17 * lq.shape[0] + 3.6)
     image = ax.imshow(
         shown, cmap="PuOr_r", vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest"
     )
@@ -184,6 +191,17 @@ def plot_specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=
     )
     bar.set_ticks(ticks, labels=[f"{2**t:g}" if t >= 0 else f"1/{2**-t:g}" for t in ticks])
     bar.set_label("Location quotient (US = 1; log scale)")
+    row_name, column_name = lq.index.name or "region", lq.columns.name or "cluster"
+    record_plotted_data(
+        ax,
+        pd.DataFrame(
+            {
+                row_name: np.repeat(lq.index.astype(str), lq.shape[1]),
+                column_name: np.tile(lq.columns.astype(str), lq.shape[0]),
+                "location_quotient": lq.to_numpy(dtype=float).ravel(),
+            }
+        ),
+    )
     return ax
 
 
@@ -246,7 +264,7 @@ def plot_top_clusters(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
         ax.set_title(str(region), loc="left")
         ax.grid(axis="y", visible=False)
         for y, value in enumerate(shown.to_numpy()):
-            ax.text(value, y, f" {value:.1f}", va="center", fontsize=11)
+            ax.text(value, y, f" {value:.1f}", va="center", fontsize=12)
         ax.set_xlim(0, shown.max() * 1.15)
     axes[-1].set_xlabel("Location quotient (US = 1)")
     return axes

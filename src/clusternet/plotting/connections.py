@@ -242,7 +242,7 @@ def plot_place_network(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.01),
         ncol=3,
-        fontsize=11.5,
+        fontsize=12,
         frameon=False,
     )
     ax.set_xlim(-1.15, 2.6)

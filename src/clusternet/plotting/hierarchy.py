@@ -349,7 +349,7 @@ def plot_real_laterality(table: pd.DataFrame, *, ax=None):
         "Share of ties outside the chain of command\n(0 = pure hierarchy, 1 = heterarchy)"
     )
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=2, fontsize=10.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=2, fontsize=12)
     return ax
 
 
@@ -405,5 +405,5 @@ def plot_consortia_on_continuum(
     ax.set_xlabel("Laterality of the sample organisations (share of ties re-wired)")
     ax.set_ylabel("Score (0 to 1)")
     ax.set_ylim(-0.03, 1.03)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, fontsize=12)
     return ax

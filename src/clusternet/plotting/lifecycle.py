@@ -321,8 +321,8 @@ def plot_example_trajectories(
             ax.axvspan(shade[0], shade[1], color="0.9", zorder=0)
         years = line["year"].to_numpy()
         ax.set_xticks(years, [f"'{int(y) % 100:02d}" for y in years])
-        title = "\n".join(textwrap.wrap(str(row.example), 26))
-        ax.set_title(f"{title}\n{row.stage}, confidence {100 * row.confidence:.0f}%", fontsize=9)
+        title = "\n".join(textwrap.wrap(str(row.example), 22))
+        ax.set_title(f"{title}\n{row.stage}, confidence {100 * row.confidence:.0f}%", fontsize=12)
         ax.grid(axis="x", visible=False)
     for ax in axes[n:]:
         ax.set_visible(False)
