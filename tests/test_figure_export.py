@@ -210,3 +210,13 @@ def test_svg_and_png_carry_title_licence_and_version(figure):
     assert image.text["Title"] == "Größe" and image.text["Copyright"] == "CC BY 4.0"
     with pytest.raises(ValueError):
         png_with_text(b"GIF89a", {})
+
+
+def test_a_diagram_gives_its_texts(figure):
+    fig, ax = figure
+    ax.text(0.2, 0.8, "Factor\nconditions")
+    ax.set_axis_off()
+    table = extract_plotted_data(fig)
+    assert table[["x", "y", "text"]].to_dict("records") == [
+        {"x": 0.2, "y": 0.8, "text": "Factor conditions"}
+    ]

@@ -4,7 +4,7 @@ Each figure of the book is shown by a code cell; in the chapter's kernel,
 :func:`clusternet.plotting.export.register_figure_formatter` attached to it the MIME type
 :data:`~clusternet.plotting.export.FIGURE_MIME` (SVG, print PNG, plotted values as CSV).
 When Sphinx resolves a page for HTML, this module reads those bundles back from the
-executed notebook (``_build/jupyter_execute``), writes for each numbered figure
+execution cache, writes for each numbered figure
 
 - ``figure-<chapter>-<n>-<name>.png`` (300 dpi, with title, licence and version as PNG text),
 - ``figure-<chapter>-<n>-<name>.svg`` (with ``<title>``, ``<desc>`` and Dublin Core
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import struct
@@ -187,13 +186,31 @@ def _csv_for_spreadsheets(text: str) -> bytes:
 
 
 def _bundles(app, docname: str) -> dict[str, dict]:
-    """Figure name -> its download bundle, from the executed notebook of ``docname``."""
-    path = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
-    if not path.is_file():
+    """Figure name -> its download bundle, from the executed notebook of ``docname``.
+
+    MyST-NB writes ``_build/jupyter_execute/<doc>.ipynb`` without outputs when it takes them
+    from the execution cache, so the outputs are read from the cache
+    (``_build/.jupyter_cache``, filled by ``clusternet.book.execute`` or MyST-NB itself).
+    """
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    source = Path(app.env.doc2path(docname))
+    cache_dir = Path(app.outdir).parent / ".jupyter_cache"
+    if source.suffix != ".md" or not cache_dir.is_dir():
         return {}
-    notebook = json.loads(path.read_text(encoding="utf-8"))
+    text = source.read_text(encoding="utf-8")
+    if "{code-cell}" not in text:
+        return {}
+    cache = get_cache(str(cache_dir))
+    try:
+        record = cache.match_cache_notebook(
+            read_myst_markdown_notebook(text, add_source_map=True, path=source)
+        )
+    except KeyError:
+        return {}
     found = {}
-    for cell in notebook.get("cells", []):
+    for cell in cache.get_cache_bundle(record.pk).nb.cells:
         figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
         if not figure.get("name"):
             continue

@@ -15,6 +15,8 @@ References
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -178,7 +180,8 @@ def forest_plot(
     ax.set_yticks(positions, table[label].astype(str))
     if log_scale:
         ax.set_xscale("log")
-    ax.set_xlabel(xlabel)
+    # wrapped: a long label would stick out of a figure as narrow as a phone's column
+    ax.set_xlabel("\n".join(textwrap.fill(line, 36) for line in xlabel.split("\n")))
     ax.grid(axis="y", visible=False)
     if group:
         ax.legend(loc="best")

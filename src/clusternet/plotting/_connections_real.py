@@ -6,6 +6,8 @@ layers of partners in EU research consortia on later outcomes.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -72,7 +74,7 @@ def plot_creative_ranking(regions: pd.DataFrame, *, threshold: float, ax=None):
         ),
         Line2D([0], [0], color="0.3", linestyle="--", label=f"Cut-off {threshold:g}"),
     ]  # fmt: skip
-    ax.legend(handles=handles, loc="lower right", fontsize=12)
+    ax.figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=12)
     return ax
 
 
@@ -122,6 +124,6 @@ def plot_partner_effects(effects: pd.DataFrame, *, axes=None):
             )
         ax.axvline(reference, color="0.4", linestyle="--", linewidth=1)
         ax.set_yticks(y, [_LAYER_LABELS[layer] for layer in rows.index])
-        ax.set_title(outcome, fontsize=12)
+        ax.set_title("\n".join(textwrap.wrap(str(outcome), 26)), fontsize=12)
         ax.grid(axis="y", visible=False)
     return np.asarray(axes)

@@ -299,7 +299,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     ...                         "ci_upper": [-0.01, 0.021], "data": "Sample"})
     >>> ax = plot_growth_effects(effects)
     >>> ax.get_xlabel().splitlines()[0]
-    'Percentage points of annual employment growth'
+    'Percentage points of annual'
 
     References
     ----------

@@ -15,6 +15,7 @@ import base64
 import io
 from contextlib import contextmanager
 
+import matplotlib as mpl
 import matplotlib.text
 from matplotlib.figure import Figure
 
@@ -81,11 +82,19 @@ def figure_bundle(figure: Figure, *, dpi: int = PRINT_DPI) -> dict:
     """
     if not isinstance(figure, Figure):
         raise TypeError(f"figure must be a matplotlib Figure, got {type(figure).__name__}")
-    svg = io.BytesIO()
-    with _font_sizes() as sizes:
-        figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-    png = io.BytesIO()
-    figure.savefig(png, format="png", dpi=dpi, bbox_inches="tight")
+    # Lay the figure out and measure it once; both files then reuse that layout and box
+    # (about a third faster than two "tight" saves, which each draw twice).
+    figure.draw_without_rendering()
+    box = figure.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
+    engine = figure.get_layout_engine()
+    figure.set_layout_engine("none")
+    svg, png = io.BytesIO(), io.BytesIO()
+    try:
+        with _font_sizes() as sizes:
+            figure.savefig(svg, format="svg", bbox_inches=box, metadata={"Date": None})
+        figure.savefig(png, format="png", dpi=dpi, bbox_inches=box)
+    finally:
+        figure.set_layout_engine("none" if engine is None else engine)
     png.seek(16)
     width_px = int.from_bytes(png.read(4), "big")
     height_px = int.from_bytes(png.read(4), "big")

@@ -260,7 +260,7 @@ def plot_example_trajectories(
     *,
     summary: pd.DataFrame,
     shade: tuple[float, float] | None = None,
-    ncols: int = 4,
+    ncols: int = 2,
     axes=None,
 ) -> np.ndarray:
     """Small multiples of real trajectories, each titled with its stage and confidence.
@@ -302,7 +302,7 @@ def plot_example_trajectories(
     n = len(summary)
     if axes is None:
         nrows = -(-n // ncols)
-        _, axes = new_figure(height=3.6 * nrows, ncols=ncols, nrows=nrows, squeeze=False)
+        _, axes = new_figure(height=3.2 * nrows, ncols=ncols, nrows=nrows, squeeze=False)
     axes = np.asarray(axes).ravel()
     if axes.size < n:
         raise ValueError(f"axes has {axes.size} Axes for {n} examples")

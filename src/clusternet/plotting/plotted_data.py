@@ -21,7 +21,7 @@ __all__ = ["record_plotted_data", "plotted_data", "extract_plotted_data", "COLUM
 
 _ATTRIBUTE = "_clusternet_plotted_data"
 #: Columns of the generic table (one row per plotted value).
-COLUMNS = ["panel", "series", "element", "x_axis", "x", "y_axis", "y", "value"]
+COLUMNS = ["panel", "series", "element", "x_axis", "x", "y_axis", "y", "value", "text"]
 
 
 def _figure_of(target) -> Figure:
@@ -137,7 +137,7 @@ class _Panel:
         self.y_ticks = _ticks(ax.yaxis)
         self.rows: list[dict] = []
 
-    def add(self, series, element, x, y, value=np.nan):
+    def add(self, series, element, x, y, value=np.nan, text=""):
         self.rows.append(
             {
                 "panel": self.name,
@@ -148,6 +148,7 @@ class _Panel:
                 "y_axis": self.y_axis,
                 "y": _name(y, self.y_ticks) if np.isfinite(y) else y,
                 "value": value,
+                "text": text,
             }
         )
 
@@ -239,7 +240,8 @@ def extract_plotted_data(figure: Figure) -> pd.DataFrame:
     Lines give their points, bar charts one row per bar (its category and length),
     scatter plots one row per marker, error bars the two ends of each interval, and
     heatmaps (``pcolormesh``, seaborn's ``heatmap``, ``imshow``) one row per cell. A
-    position on an axis whose ticks are words is replaced by that word.
+    position on an axis whose ticks are words is replaced by that word. A figure without
+    any of these (a diagram) gives its texts and their positions.
 
     Parameters
     ----------
@@ -248,7 +250,8 @@ def extract_plotted_data(figure: Figure) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`COLUMNS`; ``value`` holds a cell's or marker's colour value.
+        Columns :data:`COLUMNS` that are not empty; ``value`` holds a cell's or marker's
+        colour value, ``text`` a diagram's words.
 
     Examples
     --------
@@ -270,6 +273,16 @@ def extract_plotted_data(figure: Figure) -> pd.DataFrame:
         _collections(panel)
         _images(panel)
         rows += panel.rows
+    if not rows:  # a diagram: its words are its content
+        for index, ax in enumerate(axes):
+            panel = _Panel(ax, index, len(axes))
+            for text in ax.texts:
+                if text.get_visible() and text.get_text().strip():
+                    x, y = text.get_position()
+                    panel.add(
+                        "", "text", float(x), float(y), text=" ".join(text.get_text().split())
+                    )
+            rows += panel.rows
     frame = pd.DataFrame(rows, columns=COLUMNS)
     empty = [c for c in frame.columns if frame[c].isna().all() or (frame[c] == "").all()]
     return frame.drop(columns=empty) if len(frame) else frame
