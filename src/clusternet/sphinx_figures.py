@@ -339,8 +339,14 @@ def _add_downloads(app, doctree, docname):
         parent.insert(parent.index(figure) + 1, nodes.raw("", html, format="html"))
 
 
+def _add_static_files(app):
+    """The line's style and script, once (added at setup, they were linked twice a page)."""
+    if app.builder.format == "html":
+        app.add_css_file("figure-downloads.css")
+        app.add_js_file("figure-downloads.js")
+
+
 def setup(app):
+    app.connect("builder-inited", _add_static_files)
     app.connect("doctree-resolved", _add_downloads)
-    app.add_css_file("figure-downloads.css")
-    app.add_js_file("figure-downloads.js")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

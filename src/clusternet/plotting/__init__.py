@@ -185,7 +185,9 @@ def forest_plot(
     ax.grid(axis="y", visible=False)
     if group:
         ax.legend(loc="best")
-    record_plotted_data(ax, table[columns].rename(columns={lower: "ci_lower", upper: "ci_upper"}))
+    recorded = table[columns].rename(columns={lower: "ci_lower", upper: "ci_upper"})
+    recorded[label] = recorded[label].astype(str).str.replace("\n", " ")
+    record_plotted_data(ax, recorded)
     return ax
 
 

@@ -307,7 +307,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     """
     require_columns(effects, ["label", "effect", "ci_lower", "ci_upper", "data"], "effects")
     table = effects.assign(
-        row=effects["data"] + ": " + effects["label"],
+        row=effects["data"] + ":\n" + effects["label"],  # two short lines fit a 6-in figure
         effect=effects["effect"] * 100,
         ci_lower=effects["ci_lower"] * 100,
         ci_upper=effects["ci_upper"] * 100,
@@ -325,7 +325,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     )
     if truth is not None:
         require_columns(truth, ["label", "effect", "data"], "truth")
-        rows = truth["data"] + ": " + truth["label"]
+        rows = truth["data"] + ":\n" + truth["label"]
         positions = np.arange(len(table))[::-1]
         where = dict(zip(table["row"], positions, strict=True))
         known = rows.isin(list(where)).to_numpy()
@@ -339,5 +339,9 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
             zorder=5,
             label="planted (true) value",
         )
-    ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.18), ncol=2, frameon=False)
+    # below the whole figure: a legend under the axes alone is wider than a 6-inch figure's
+    # axes once the long row labels take their room (the layout then collapsed)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.get_legend().remove()
+    ax.figure.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False)
     return ax
