@@ -7,8 +7,8 @@
     var blocks = document.querySelectorAll(".figure-downloads");
     Array.prototype.forEach.call(blocks, function (block) {
       var cite = block.querySelector(".figure-cite-url");
-      if (cite && !/^https?:/.test(cite.getAttribute("data-href"))) {
-        cite.textContent = new URL(cite.getAttribute("data-href").split("/").pop(), window.location.href).href;
+      if (cite && !/^https?:/.test(cite.getAttribute("data-page"))) {
+        cite.textContent = new URL(cite.getAttribute("data-page"), window.location.href).href;
       }
       var figure = document.getElementById(block.getAttribute("data-figure"));
       var png = block.querySelector('a[href$=".png"]');

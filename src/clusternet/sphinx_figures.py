@@ -292,6 +292,7 @@ def _html(app, docname: str, name: str, number: str, written: dict, bundle: dict
         for ext, (file, size) in written.items()
     )
     url = _page_url(app, docname, name)
+    here = url if "://" in url else url.rsplit("/", 1)[-1]  # relative to the page itself
     font = bundle.get("min_font_pt")
     return (
         f'<div class="figure-downloads" data-figure="{_x(name)}" '
@@ -301,7 +302,7 @@ def _html(app, docname: str, name: str, number: str, written: dict, bundle: dict
         f"<p><span>Download Figure {number}:</span> {links}</p>"
         f'<p class="figure-cite"><span>Cite this figure:</span> Figure {number} in: {REPORT}, '
         f'version {__version__}, {_build_date()}, <span class="figure-cite-url" '
-        f'data-href="{_x(url)}">{_x(url)}</span>. Licence CC BY 4.0; data: see the '
+        f'data-page="{_x(here)}">{_x(url)}</span>. Licence CC BY 4.0; data: see the '
         f'<a href="{_x(data_page)}">data appendix</a>.</p></div>'
     )
 

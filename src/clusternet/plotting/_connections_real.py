@@ -124,6 +124,6 @@ def plot_partner_effects(effects: pd.DataFrame, *, axes=None):
             )
         ax.axvline(reference, color="0.4", linestyle="--", linewidth=1)
         ax.set_yticks(y, [_LAYER_LABELS[layer] for layer in rows.index])
-        ax.set_title("\n".join(textwrap.wrap(str(outcome), 26)), fontsize=12)
+        ax.set_title("\n".join(textwrap.wrap(str(outcome), 20)), fontsize=12)
         ax.grid(axis="y", visible=False)
     return np.asarray(axes)
