@@ -72,7 +72,7 @@ def test_figure_offers_png_svg_and_csv(page, name, block):
     assert set(files) == {"png", "svg", "csv"}
     for path in files.values():
         assert path.is_file(), f"{path} is linked but missing"
-        assert re.fullmatch(r"figure-\d+-\d+-[a-z0-9-]+\.(png|svg|csv)", path.name)
+        assert re.fullmatch(r"figure-\d+(-\d+)*-[a-z0-9-]+\.(png|svg|csv)", path.name)
     text = page.read_text(encoding="utf-8")
     assert "Cite this figure:</span> Figure " in text
     assert f"version {__version__}" in text
