@@ -42,7 +42,7 @@ BOTTOM = (
     "_validation",
     "_version",
 )
-BOOK = ("book", "bibstyle", "cli", "glue", "sphinxext", "synthesis")
+BOOK = ("book", "bibstyle", "cli", "glue", "sphinxext", "sphinx_figures", "synthesis")
 
 
 def module_name(path: Path) -> str:

@@ -32,6 +32,7 @@ from clusternet.glue import glue_number
 from clusternet.hierarchy import *  # noqa: F401,F403
 from clusternet.lifecycle import *  # noqa: F401,F403
 from clusternet.pipelines import *  # noqa: F401,F403
+from clusternet.plotting.export import register_figure_formatter
 from clusternet.smallworld import *  # noqa: F401,F403
 
 __all__ = ["__version__", "setup_book", "glue_number", "data", "glue", "models", "plotting"]
@@ -40,14 +41,17 @@ __all__ = ["__version__", "setup_book", "glue_number", "data", "glue", "models",
 def setup_book() -> None:
     """Prepare a chapter's kernel: the book's plot theme and quiet, reproducible output.
 
-    Called in the first cell of every chapter. Sets the seaborn theme, pandas display
-    options and filters two known third-party warnings that would otherwise leak into
+    Called in the first cell of every chapter. Sets the seaborn theme, registers the
+    display formatter that gives every figure its downloads
+    (``clusternet.plotting.export``), pandas display options and filters two known
+    third-party warnings that would otherwise leak into
     the rendered page (the book build treats every warning as an error, so any new
     warning still surfaces in the tests).
     """
     import pandas as pd
 
     plotting.set_theme()
+    register_figure_formatter()  # each figure's SVG, print PNG and data, for its downloads
     pd.set_option("display.precision", 3)
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.width", 100)

@@ -15,6 +15,8 @@ References
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -28,6 +30,7 @@ from clusternet._validation import (
     require_nonempty,
     require_numeric_columns,
 )
+from clusternet.plotting.plotted_data import record_plotted_data
 from clusternet.plotting.tables import show_table
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "forest_plot",
     "line_with_band",
     "new_figure",
+    "record_plotted_data",
     "ranked_bars",
     "markdown_table",
     "show_table",
@@ -55,8 +59,11 @@ OKABE_ITO = {
 }
 PALETTE = list(OKABE_ITO.values())
 
-#: widths in inches: a full text column and a half column
-FULL_WIDTH, HALF_WIDTH = 8.0, 4.8
+#: widths in inches: a full text column and a half column. At 6 inches, 12-point text stays
+#: at least 9 CSS pixels tall when a phone (390 px) shrinks the figure to its text column.
+FULL_WIDTH, HALF_WIDTH = 6.0, 4.8
+#: width of figures too dense for a phone's column (they scroll sideways there instead)
+WIDE_WIDTH = 8.0
 
 
 def set_theme() -> None:
@@ -73,7 +80,7 @@ def set_theme() -> None:
             "axes.labelsize": 13,
             "xtick.labelsize": 12,
             "ytick.labelsize": 12,
-            "legend.fontsize": 11.5,
+            "legend.fontsize": 12,
             "legend.frameon": False,
             "axes.spines.top": False,
             "axes.spines.right": False,
@@ -173,10 +180,14 @@ def forest_plot(
     ax.set_yticks(positions, table[label].astype(str))
     if log_scale:
         ax.set_xscale("log")
-    ax.set_xlabel(xlabel)
+    # wrapped: a long label would stick out of a figure as narrow as a phone's column
+    ax.set_xlabel("\n".join(textwrap.fill(line, 36) for line in xlabel.split("\n")))
     ax.grid(axis="y", visible=False)
     if group:
         ax.legend(loc="best")
+    recorded = table[columns].rename(columns={lower: "ci_lower", upper: "ci_upper"})
+    recorded[label] = recorded[label].astype(str).str.replace("\n", " ")
+    record_plotted_data(ax, recorded)
     return ax
 
 
@@ -234,6 +245,7 @@ def ranked_bars(
         ax.axvline(reference, color="0.3", linestyle="--", linewidth=1)
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
+    record_plotted_data(ax, shown[::-1].rename_axis("label").rename(xlabel or "value").to_frame())
     return ax
 
 

@@ -6,6 +6,8 @@ layers of partners in EU research consortia on later outcomes.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -52,14 +54,14 @@ def plot_creative_ranking(regions: pd.DataFrame, *, threshold: float, ax=None):
     threshold = require_real(threshold, "threshold", minimum=0.0, inclusive=False)
     ordered = regions.sort_values("employment_lq")
     if ax is None:
-        _, ax = new_figure(height=0.24 * len(ordered) + 1.6)
+        _, ax = new_figure(height=0.26 * len(ordered) + 1.6)
     y = np.arange(len(ordered))
     colours = np.where(ordered["is_cluster"], OKABE_ITO["purple"], "0.7")
     ax.barh(y, ordered["employment_lq"], color=colours, height=0.7)
     ax.plot(ordered["business_lq"], y, "o", color="black", markersize=5, markerfacecolor="white")
     ax.axvline(threshold, color="0.3", linestyle="--", linewidth=1)
     ax.axvline(1.0, color="0.3", linestyle=":", linewidth=1)
-    ax.set_yticks(y, ordered["region"], fontsize=9)
+    ax.set_yticks(y, ordered["region"], fontsize=12)
     ax.set_ylim(-0.7, len(ordered) - 0.3)
     ax.set_xlabel("Creative location quotient (1 = Great Britain's share)")
     ax.grid(axis="y", visible=False)
@@ -72,7 +74,7 @@ def plot_creative_ranking(regions: pd.DataFrame, *, threshold: float, ax=None):
         ),
         Line2D([0], [0], color="0.3", linestyle="--", label=f"Cut-off {threshold:g}"),
     ]  # fmt: skip
-    ax.legend(handles=handles, loc="lower right", fontsize=9)
+    ax.figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=12)
     return ax
 
 
@@ -122,6 +124,6 @@ def plot_partner_effects(effects: pd.DataFrame, *, axes=None):
             )
         ax.axvline(reference, color="0.4", linestyle="--", linewidth=1)
         ax.set_yticks(y, [_LAYER_LABELS[layer] for layer in rows.index])
-        ax.set_title(outcome, fontsize=11)
+        ax.set_title("\n".join(textwrap.wrap(str(outcome), 20)), fontsize=12)
         ax.grid(axis="y", visible=False)
     return np.asarray(axes)

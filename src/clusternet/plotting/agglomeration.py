@@ -104,7 +104,7 @@ def plot_tomahawk(
         if value is not None:
             ax.axvline(value, color="0.3", linestyle="--", linewidth=0.9)
             ax.annotate(
-                label, (value, 1.04), xycoords=("data", "axes fraction"), ha="center", fontsize=9
+                label, (value, 1.04), xycoords=("data", "axes fraction"), ha="center", fontsize=12
             )
     ax.set_xlabel("Transport cost T (units shipped per unit that arrives)")
     ax.set_ylabel("Region 1's share of manufacturing")

@@ -7,7 +7,14 @@ import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from clusternet._validation import require_columns, require_dataframe, require_nonempty
-from clusternet.plotting import FULL_WIDTH, OKABE_ITO, forest_plot, new_figure
+from clusternet.plotting import (
+    FULL_WIDTH,
+    OKABE_ITO,
+    WIDE_WIDTH,
+    forest_plot,
+    new_figure,
+    record_plotted_data,
+)
 
 __all__ = [
     "plot_porter_diamond",
@@ -169,7 +176,7 @@ def plot_specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=
     with np.errstate(divide="ignore"):
         shown = np.clip(np.log2(values), -limit, limit)
     if ax is None:
-        _, ax = new_figure(width=FULL_WIDTH, height=0.17 * lq.shape[0] + 3.6)
+        _, ax = new_figure(width=WIDE_WIDTH, height=0.17 * lq.shape[0] + 3.6)
     image = ax.imshow(
         shown, cmap="PuOr_r", vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest"
     )
@@ -184,6 +191,17 @@ def plot_specialisation_heatmap(lq: pd.DataFrame, *, max_ratio: float = 8.0, ax=
     )
     bar.set_ticks(ticks, labels=[f"{2**t:g}" if t >= 0 else f"1/{2**-t:g}" for t in ticks])
     bar.set_label("Location quotient (US = 1; log scale)")
+    row_name, column_name = lq.index.name or "region", lq.columns.name or "cluster"
+    record_plotted_data(
+        ax,
+        pd.DataFrame(
+            {
+                row_name: np.repeat(lq.index.astype(str), lq.shape[1]),
+                column_name: np.tile(lq.columns.astype(str), lq.shape[0]),
+                "location_quotient": lq.to_numpy(dtype=float).ravel(),
+            }
+        ),
+    )
     return ax
 
 
@@ -246,7 +264,7 @@ def plot_top_clusters(lq: pd.DataFrame, regions, *, top: int = 5, highlight=None
         ax.set_title(str(region), loc="left")
         ax.grid(axis="y", visible=False)
         for y, value in enumerate(shown.to_numpy()):
-            ax.text(value, y, f" {value:.1f}", va="center", fontsize=11)
+            ax.text(value, y, f" {value:.1f}", va="center", fontsize=12)
         ax.set_xlim(0, shown.max() * 1.15)
     axes[-1].set_xlabel("Location quotient (US = 1)")
     return axes
@@ -281,7 +299,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     ...                         "ci_upper": [-0.01, 0.021], "data": "Sample"})
     >>> ax = plot_growth_effects(effects)
     >>> ax.get_xlabel().splitlines()[0]
-    'Percentage points of annual employment growth'
+    'Percentage points of annual'
 
     References
     ----------
@@ -289,7 +307,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     """
     require_columns(effects, ["label", "effect", "ci_lower", "ci_upper", "data"], "effects")
     table = effects.assign(
-        row=effects["data"] + ": " + effects["label"],
+        row=effects["data"] + ":\n" + effects["label"],  # two short lines fit a 6-in figure
         effect=effects["effect"] * 100,
         ci_lower=effects["ci_lower"] * 100,
         ci_upper=effects["ci_upper"] * 100,
@@ -307,7 +325,7 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
     )
     if truth is not None:
         require_columns(truth, ["label", "effect", "data"], "truth")
-        rows = truth["data"] + ": " + truth["label"]
+        rows = truth["data"] + ":\n" + truth["label"]
         positions = np.arange(len(table))[::-1]
         where = dict(zip(table["row"], positions, strict=True))
         known = rows.isin(list(where)).to_numpy()
@@ -321,5 +339,9 @@ def plot_growth_effects(effects: pd.DataFrame, *, truth: pd.DataFrame | None = N
             zorder=5,
             label="planted (true) value",
         )
-    ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.18), ncol=2, frameon=False)
+    # below the whole figure: a legend under the axes alone is wider than a 6-inch figure's
+    # axes once the long row labels take their room (the layout then collapsed)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.get_legend().remove()
+    ax.figure.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False)
     return ax

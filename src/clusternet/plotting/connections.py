@@ -242,7 +242,7 @@ def plot_place_network(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.01),
         ncol=3,
-        fontsize=11.5,
+        fontsize=12,
         frameon=False,
     )
     ax.set_xlim(-1.15, 2.6)
@@ -569,7 +569,7 @@ def plot_bridge_relatedness(scores, *, mean_all: float, bins=10, ax=None):
         label="Mean of bridged pairs",
     )
     ax.set_xlim(0, 100)
-    ax.set_xlabel("Relatedness of the two clusters (percentile, Delgado-Porter-Stern)")
+    ax.set_xlabel("Relatedness of the two clusters\n(percentile, Delgado-Porter-Stern)")
     ax.set_ylabel("Bridged pairs")
     ax.grid(axis="x", visible=False)
     ax.legend(loc="upper left")

@@ -9,6 +9,7 @@ type): ``plot_<thing>(data, *, ax=None)`` returns the Axes, or with several pane
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import networkx as nx
@@ -267,7 +268,7 @@ def plot_robustness_curves(curves: pd.DataFrame, *, order=None, axes=None):
         for colour, label in zip(PALETTE, order, strict=False):
             frame = subset[subset["organisation"] == label].sort_values("fraction_removed")
             _band(ax, frame, label, colour, x="fraction_removed", marker="-")
-        ax.set_title(title, loc="left")
+        ax.set_title("\n".join(textwrap.wrap(title, 18)), loc="left")
         ax.set_xlabel("Share of people removed")
         ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
         ax.set_ylim(0, 1.03)
@@ -349,7 +350,7 @@ def plot_real_laterality(table: pd.DataFrame, *, ax=None):
         "Share of ties outside the chain of command\n(0 = pure hierarchy, 1 = heterarchy)"
     )
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=2, fontsize=10.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=1, fontsize=12)
     return ax
 
 
@@ -405,5 +406,5 @@ def plot_consortia_on_continuum(
     ax.set_xlabel("Laterality of the sample organisations (share of ties re-wired)")
     ax.set_ylabel("Score (0 to 1)")
     ax.set_ylim(-0.03, 1.03)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=1, fontsize=12)
     return ax

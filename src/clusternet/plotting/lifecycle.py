@@ -260,7 +260,7 @@ def plot_example_trajectories(
     *,
     summary: pd.DataFrame,
     shade: tuple[float, float] | None = None,
-    ncols: int = 4,
+    ncols: int = 2,
     axes=None,
 ) -> np.ndarray:
     """Small multiples of real trajectories, each titled with its stage and confidence.
@@ -302,7 +302,7 @@ def plot_example_trajectories(
     n = len(summary)
     if axes is None:
         nrows = -(-n // ncols)
-        _, axes = new_figure(height=3.6 * nrows, ncols=ncols, nrows=nrows, squeeze=False)
+        _, axes = new_figure(height=3.2 * nrows, ncols=ncols, nrows=nrows, squeeze=False)
     axes = np.asarray(axes).ravel()
     if axes.size < n:
         raise ValueError(f"axes has {axes.size} Axes for {n} examples")
@@ -321,8 +321,8 @@ def plot_example_trajectories(
             ax.axvspan(shade[0], shade[1], color="0.9", zorder=0)
         years = line["year"].to_numpy()
         ax.set_xticks(years, [f"'{int(y) % 100:02d}" for y in years])
-        title = "\n".join(textwrap.wrap(str(row.example), 26))
-        ax.set_title(f"{title}\n{row.stage}, confidence {100 * row.confidence:.0f}%", fontsize=9)
+        title = "\n".join(textwrap.wrap(str(row.example), 22))
+        ax.set_title(f"{title}\n{row.stage}, confidence {100 * row.confidence:.0f}%", fontsize=12)
         ax.grid(axis="x", visible=False)
     for ax in axes[n:]:
         ax.set_visible(False)

@@ -214,7 +214,7 @@ def plot_partner_forest(table: pd.DataFrame, *, scales=None, ax=None):
     ax.set_yticks(rows, [_label(k) for k in kinds])
     ax.set_xlabel("Odds ratio of product innovation (95% interval)")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize=10.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=12)
     return ax
 
 
@@ -298,7 +298,7 @@ def plot_effect_ratio(
                     xytext=(6 if left else -6, 9),
                     textcoords="offset points",
                     ha="left" if left else "right",
-                    fontsize=11,
+                    fontsize=12,
                     color=colour,
                     arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2},
                 )
@@ -330,7 +330,7 @@ def plot_effect_ratio(
     ax.set_yticks(rows, [m[:1].upper() + m[1:] for m in labels])
     ax.set_xlabel("International effect / regional effect (95% interval)")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=10.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=12)
     return ax
 
 
@@ -375,10 +375,10 @@ def plot_partner_concentration_change(
                label=f"Top partner in {years[1]}: another economy")  # fmt: skip
     for economy, xi, yi in zip(change["economy"], x, y, strict=True):
         if economy in label:
-            ax.annotate(economy, (xi, yi), xytext=(3, 3), textcoords="offset points", fontsize=8)
+            ax.annotate(economy, (xi, yi), xytext=(3, 3), textcoords="offset points", fontsize=12)
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)
     ax.set_xlabel(f"Share with the top partner, {years[0]} (%)")
     ax.set_ylabel(f"Share with the top partner, {years[1]} (%)")
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.legend(loc="upper left", frameon=False, fontsize=12)
     return ax

@@ -265,7 +265,7 @@ def plot_inverted_u(panels, *, true_turning_point: float | None = None, axes=Non
         ax.set_xlabel("Q of the year")
         ax.set_ylabel(ylabel)
     handles, labels = axes[0].get_legend_handles_labels()
-    figure.legend(handles, labels, loc="outside lower center", ncols=len(labels), fontsize=10.5)
+    figure.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=12)
     return axes
 
 
