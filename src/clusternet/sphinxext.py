@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from clusternet._version import __version__
 from clusternet.bibstyle import VerifiedStyle, author_year_label
+from clusternet.book import pages
 from clusternet.data import list_datasets
 from clusternet.glue import GLUE_METADATA_KEY, KINDS, format_number
 
@@ -535,6 +536,7 @@ def setup(app):
     _register_bibliography_style()
     app.connect("html-page-context", _drop_unused_thebe)
     app.connect("html-page-context", _footer_links)
+    pages.setup(app)
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.add_config_value("clusternet_require_provenance", True, "env")
