@@ -41,7 +41,10 @@
   function setup() {
     document.querySelectorAll("article table").forEach(liftCaption);
     keyboardScrolling();
+    // widths change as web fonts arrive and when the window is resized
+    window.addEventListener("load", keyboardScrolling);
     window.addEventListener("resize", keyboardScrolling);
+    if (document.fonts) { document.fonts.ready.then(keyboardScrolling); }
   }
 
   if (document.readyState === "loading") {

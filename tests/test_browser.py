@@ -133,7 +133,7 @@ def _visit(browser, url: str, screenshot: Path, viewport: dict) -> list[str]:
     )
     problems += [f"image did not load: {src}" for src in broken]
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(screenshot), full_page=True)
+    page.screenshot(path=str(screenshot), full_page=True, timeout=90_000)  # the API page is tall
     page.close()
     return problems
 
