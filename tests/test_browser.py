@@ -99,6 +99,8 @@ def _read_to_the_end(page) -> None:
             await new Promise(resolve => setTimeout(resolve, 20));
           }
           window.scrollTo(0, 0);
+          // an image scrolled past while the machine was busy may not have started loading
+          document.querySelectorAll("img[loading=lazy]").forEach(i => { i.loading = "eager"; });
         }"""
     )
     page.wait_for_load_state("networkidle")

@@ -79,6 +79,8 @@ _SCROLL_TO_END = """async () => {
     await new Promise(resolve => setTimeout(resolve, 20));
   }
   window.scrollTo(0, document.documentElement.scrollHeight);
+  // count every image, also one scrolled past before its lazy load started
+  document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });
 }"""
 
 _BYTES = """() => {
@@ -91,8 +93,8 @@ _BYTES = """() => {
 def page_weight(browser, url: str, viewport: dict) -> tuple[int, list[tuple[str, int]]]:  # noqa: F811
     """Bytes of every response body of a page load, read to its end, and the largest files.
 
-    A fresh browser context (an empty cache) per call; the page is scrolled to its end so
-    lazily loaded images count. The local test server does not compress, so a body's size
+    A fresh browser context (an empty cache) per call; the page is scrolled to its end and
+    every lazily loaded image is then loaded, so all images count. The local test server does not compress, so a body's size
     is what it transfers.
     """
     context = browser.new_context(viewport=viewport)
