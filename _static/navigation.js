@@ -40,9 +40,24 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", bind);
-  } else {
+  // The chapter list is a landmark of its own: the book's title at its top was outside every
+  // landmark (axe-core "region"), so a screen reader's landmark list skipped it.
+  function landmark() {
+    var sidebar = document.querySelector(".bd-sidebar-primary");
+    if (sidebar && !sidebar.hasAttribute("role")) {
+      sidebar.setAttribute("role", "complementary");
+      sidebar.setAttribute("aria-label", "Chapters");
+    }
+  }
+
+  function setup() {
+    landmark();
     bind();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
   }
 })();

@@ -85,6 +85,28 @@ def browser():
         launched.close()
 
 
+#: Images a reader can reach: a lazily loaded image inside a hidden element never loads.
+_SHOWN = "i => i.loading !== 'lazy' || i.getClientRects().length > 0"
+
+
+def _read_to_the_end(page) -> None:
+    """Scroll through the page as a reader would, so that lazily loaded images load."""
+    page.evaluate(
+        """async () => {
+          const step = window.innerHeight / 2;
+          for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
+            window.scrollTo(0, y);
+            await new Promise(resolve => setTimeout(resolve, 20));
+          }
+          window.scrollTo(0, 0);
+          // an image scrolled past while the machine was busy may not have started loading
+          document.querySelectorAll("img[loading=lazy]").forEach(i => { i.loading = "eager"; });
+        }"""
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(f"Array.from(document.images).filter({_SHOWN}).every(i => i.complete)")
+
+
 def _visit(browser, url: str, screenshot: Path, viewport: dict) -> list[str]:
     problems: list[str] = []
     page = browser.new_page(viewport=viewport)
@@ -106,12 +128,14 @@ def _visit(browser, url: str, screenshot: Path, viewport: dict) -> list[str]:
     response = page.goto(url, wait_until="networkidle")
     if response is None or response.status != 200:
         problems.append(f"HTTP status {None if response is None else response.status}")
+    _read_to_the_end(page)  # images load lazily, as a reader reaches them
     broken = page.evaluate(
-        "() => Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+        f"() => Array.from(document.images).filter({_SHOWN})"
+        ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
     )
     problems += [f"image did not load: {src}" for src in broken]
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(screenshot), full_page=True)
+    page.screenshot(path=str(screenshot), full_page=True, timeout=90_000)  # the API page is tall
     page.close()
     return problems
 
@@ -139,6 +163,8 @@ def test_glued_number_and_figure_are_visible(browser, site_url):
     assert "7.5 times the national share" in " ".join(text.split())
     figure = page.locator("figure#fig-intro-aerospace img")
     assert figure.count() == 1
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('figure#fig-intro-aerospace img').complete")
     assert figure.evaluate("img => img.naturalWidth") > 300
     assert "Figure 1" in page.locator("figure#fig-intro-aerospace figcaption").inner_text()
     page.close()

@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from clusternet._version import __version__
 from clusternet.bibstyle import VerifiedStyle, author_year_label
-from clusternet.book import downloads
+from clusternet.book import downloads, pages
 from clusternet.book.downloads import build_info  # noqa: F401 (public here since 0.1)
 from clusternet.data import list_datasets
 from clusternet.glue import GLUE_METADATA_KEY, KINDS, format_number
@@ -520,7 +520,8 @@ def setup(app):
     app.connect("html-page-context", _drop_unused_thebe)
     app.connect("html-page-context", _footer_links)
     app.connect("html-page-context", downloads.offer_notebook, priority=500)  # theme: 501
-    app.connect("html-page-context", downloads.fill_placeholders)
+    app.connect("html-page-context", downloads.fill_placeholders, priority=400)  # before <wbr>s
+    pages.setup(app)
     app.add_node(key_numbers_placeholder)
     app.add_directive("key-numbers-table", KeyNumbersTable)
     app.add_config_value("clusternet_require_provenance", True, "env")

@@ -137,8 +137,10 @@ def show_table(
         if pd.api.types.is_numeric_dtype(frame[column])
         or all(isinstance(v, numbers.Real) for v in frame[column])
     ]
-    if numeric:  # numbers line up on the right, under a right-aligned header
-        styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
+    if numeric:  # numbers line up on the right, under a right-aligned header, and never wrap
+        styler = styler.set_properties(
+            subset=numeric, **{"text-align": "right", "white-space": "nowrap"}
+        )
         styler = styler.set_table_styles(
             {label: [{"selector": "th", "props": "text-align: right;"}] for label in numeric},
             overwrite=False,
