@@ -47,3 +47,23 @@ def test_the_bibliography_uses_typographic_quotes():
     text = (Path(__file__).resolve().parents[1] / "references.bib").read_text(encoding="utf-8")
     assert "``" not in text and "''" not in text
     assert not re.search(r"(?<!\\)`[^`'\\{}\n]+'", text)
+
+
+def test_the_fast_path_for_plain_text_reads_every_reference_as_pybtex_does():
+    """``_plain`` skips pybtex's slow LaTeX parser for text without markup; over every
+    field and name of references.bib the result must equal the parser's."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    from clusternet.bibstyle import _plain
+
+    from .conftest import ROOT
+
+    texts = set()
+    for entry in parse_file(str(ROOT / "references.bib")).entries.values():
+        texts.update(str(value) for value in entry.fields.values())
+        for people in entry.persons.values():
+            texts.update(" ".join(p.prelast_names + p.last_names) for p in people)
+    assert len(texts) > 200
+    for text in texts:
+        assert _plain(text) == Text.from_latex(text).render_as("text"), text

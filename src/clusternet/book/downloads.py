@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import tarfile
 from datetime import UTC, datetime
@@ -53,6 +54,7 @@ __all__ = [
 
 LOGGER = logging.getLogger(__name__)
 ARCHIVE = "innovation-clustered-networks"
+CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
 REPORT = "Innovation in Clustered Networks"
 SKIP_PARTS = {".git", ".venv", "_build", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
 
@@ -140,13 +142,23 @@ def _glue_texts(glue_file: Path) -> dict[str, str]:
     return texts
 
 
-def _citations(bibfiles: list[Path]) -> dict[str, tuple[str, str]]:
+def _citations(bibfiles: list[Path], keys: set[str]) -> dict[str, tuple[str, str]]:
+    """Bib key -> (authors as cited, year) for ``keys`` (labels are slow to make: only those
+    the chapters cite)."""
     citations = {}
     for bibfile in bibfiles:
         for key, entry in parse_file(str(bibfile)).entries.items():
-            who, _, year = author_year_label(entry).rpartition(" ")
-            citations[key] = (who, year)
+            if key in keys:
+                who, _, year = author_year_label(entry).rpartition(" ")
+                citations[key] = (who, year)
     return citations
+
+
+def _cited_keys(texts: list[str]) -> set[str]:
+    """Bib keys cited by ``{cite...}`` roles in ``texts``."""
+    return {
+        key.strip() for text in texts for body in CITE_ROLE.findall(text) for key in body.split(",")
+    }
 
 
 def _numbers(app) -> dict[str, str]:
@@ -174,16 +186,25 @@ def _numbers(app) -> dict[str, str]:
     return numbers
 
 
-def chapter_references(app, docname: str) -> References:
-    """What the roles of page ``docname`` resolve to in this build."""
+def _bibfiles(app) -> list[Path]:
+    return [Path(app.srcdir) / name for name in app.config.bibtex_bibfiles]
+
+
+def chapter_references(app, docname: str, citations: dict | None = None) -> References:
+    """What the roles of page ``docname`` resolve to in this build.
+
+    ``citations`` (bib key -> (authors, year)) are computed from the page when not given.
+    """
     labels = app.env.domaindata["std"]["labels"]
     titles = {label: title for label, (_doc, _id, title) in labels.items() if title}
     titles.update({doc: app.env.titles[doc].astext() for doc in app.env.titles})
     glue_file = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.glue.json"
-    bibfiles = [Path(app.srcdir) / name for name in app.config.bibtex_bibfiles]
+    if citations is None:
+        text = Path(app.env.doc2path(docname)).read_text(encoding="utf-8")
+        citations = _citations(_bibfiles(app), _cited_keys([text]))
     return References(
         glue=_glue_texts(glue_file),
-        citations=_citations(bibfiles),
+        citations=citations,
         numbers=_numbers(app),
         titles=titles,
     )
@@ -233,18 +254,20 @@ def write_notebooks(
     list of pathlib.Path
         The notebooks written.
     """
+    sources = {d: Path(app.env.doc2path(d)) for d in docnames}
+    sources = {d: s for d, s in sources.items() if s.suffix == ".md" and has_code(s)}
+    texts = [source.read_text(encoding="utf-8") for source in sources.values()]
+    citations = _citations(_bibfiles(app), _cited_keys(texts))
     written = []
-    for docname in docnames:
-        source = Path(app.env.doc2path(docname))
-        if source.suffix != ".md" or not has_code(source):
-            continue
+    for docname, source in sources.items():
         title = app.env.titles[docname].astext()
         header = notebook_header(title, info, archive_name(info["report_version"]))
         text = source.read_text(encoding="utf-8")
         for marker, value in placeholders.items():
             text = text.replace(marker, value)
         try:
-            notebook = plain_notebook(text, chapter_references(app, docname), header=header)
+            references = chapter_references(app, docname, citations)
+            notebook = plain_notebook(text, references, header=header)
         except UnresolvedReference as error:  # a partial build (a strict one fails earlier)
             LOGGER.warning(f"{docname}: no .ipynb written: {error}", location=docname)
             continue
