@@ -16,8 +16,9 @@ BRIEFING = """<html><body><article class="bd-article"><section>
 and <a href="references.html#id2" title="B. Author. Data. 2021.">[B]</a>
 and again <a href="references.html#id1" title="A. Author. A study. 2020. Verification: VERIFIED.">[A]</a></p>
 </section></article></body></html>"""
-CITE = """<html><body><article><p><strong>Suggested citation.</strong> The authors (2026).
-<em>Report</em>, version 9.9.</p></article></body></html>"""
+CITE = """<html><body><article><p><strong>APA (7th edition).</strong></p><blockquote><p>The
+authors. (2026). <em>Report</em> (Version 9.9) [Report and software].
+<span class="site-address">The address of this site</span></p></blockquote></article></body></html>"""
 FIGURE = """<html><body><article><figure id="fig-porter-growth-windows"><img src="../_images/a.png"/>
 <figcaption><p><span class="caption-number">Figure 2.5 </span><span class="caption-text">Growth.</span>
 <a class="headerlink" href="#x">#</a></p></figcaption></figure></article></body></html>"""
@@ -42,7 +43,9 @@ def test_cited_sources_in_order_once_without_verification_notes(site):
 
 
 def test_suggested_citation(site):
-    assert pdf.suggested_citation(site) == "The authors (2026). Report, version 9.9."
+    assert pdf.suggested_citation(site) == (
+        "The authors. (2026). Report (Version 9.9) [Report and software]."
+    )
 
 
 def test_headline_figure_keeps_number_and_relative_image(site):

@@ -225,12 +225,17 @@ def cited_sources(html_dir: Path, docname: str = BRIEFING_PAGE) -> list[str]:
 
 
 def suggested_citation(html_dir: Path) -> str:
-    """The how-to-cite page's suggested citation (text, with the version)."""
-    for paragraph in _soup(html_dir / f"{CITE_PAGE}.html").select("article p"):
-        if paragraph.get_text().startswith("Suggested citation"):
-            text = " ".join(paragraph.get_text().split())
-            return text.removeprefix("Suggested citation.").strip()
-    raise PdfError(f"{CITE_PAGE}.html has no 'Suggested citation' paragraph")
+    """The how-to-cite page's APA reference (text, with the version), without the site
+    address the page fills in with a script."""
+    for quote in _soup(html_dir / f"{CITE_PAGE}.html").select("article blockquote"):
+        for address in quote.select(".site-address"):
+            address.decompose()
+        text = " ".join(quote.get_text().split())
+        if "[Report and software]" in text:
+            return text
+    raise PdfError(
+        f"{CITE_PAGE}.html has no APA reference (a quotation with '[Report and software]')"
+    )
 
 
 def short_commit(commit: str) -> str:
