@@ -79,6 +79,7 @@ ALLOWED = {
     ),
     # tool versions and file formats
     "reproducibility.md": ("Python 3.11", "version 1"),
+    "intro.md": ("Python 3.11",),
     "key-numbers.md": ("UTF-8",),
     # the size classes of the ABS tables
     "global-pipelines.md": ("10 or more", "250 or more"),

@@ -17,21 +17,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from clusternet.book.pdf import CHROMIUM_FLAGS
+
 from .conftest import BUILD, HTML, require_current_site
 from .test_build import toc_files
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def chromium_path() -> str | None:

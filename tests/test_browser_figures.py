@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import SCREENSHOTS, _require_current_site, browser, site_url  # noqa: F401
+from .test_browser import (  # noqa: F401
+    SCREENSHOTS,
+    _read_to_the_end,
+    _require_current_site,
+    browser,
+    site_url,
+)
 from .test_build import toc_files
 
 pytestmark = pytest.mark.browser
@@ -47,6 +53,7 @@ MEASURE = """() => Array.from(document.querySelectorAll('.figure-downloads')).ma
 def test_figure_text_is_at_least_9_px_on_a_phone(browser, site_url, name):  # noqa: F811
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{site_url}/{name}.html", wait_until="networkidle")
+    _read_to_the_end(page)  # figures load lazily: measure them loaded
     figures = page.evaluate(MEASURE)
     page.close()
     small = [

@@ -59,28 +59,22 @@ REPORT = "Innovation in Clustered Networks"
 SKIP_PARTS = {".git", ".venv", "_build", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
 
 
+def _git(folder, *args: str) -> str:
+    """Output of ``git ARGS`` in ``folder``; raises on failure."""
+    return subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=10
+    ).stdout.strip()
+
+
 def build_info(srcdir) -> dict[str, str]:
     """Version, build date (UTC, or ``SOURCE_DATE_EPOCH``) and commit of this build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=srcdir,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=srcdir,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-        commit += "-modified" if dirty else ""
+        commit = _git(srcdir, "rev-parse", "HEAD")
+        commit += (
+            "-modified" if _git(srcdir, "status", "--porcelain", "--untracked-files=no") else ""
+        )
     except (OSError, subprocess.SubprocessError):
         commit = "unknown (not a git checkout)"
     return {"report_version": __version__, "build_date": when.date().isoformat(), "commit": commit}
