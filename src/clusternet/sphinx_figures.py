@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import struct
 import zlib
 from base64 import b64decode
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from clusternet._version import __version__
+from clusternet.book.downloads import site_build_info
 from clusternet.plotting import FULL_WIDTH
 from clusternet.plotting.export import FIGURE_MIME
 
@@ -220,12 +219,6 @@ def _bundles(app, docname: str) -> dict[str, dict]:
     return found
 
 
-def _build_date() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
-    return when.date().isoformat()
-
-
 def _size(n_bytes: int) -> str:
     return f"{n_bytes / 1024:,.0f} KB" if n_bytes < 1024**2 else f"{n_bytes / 1024**2:.1f} MB"
 
@@ -241,7 +234,8 @@ def _write(app, docname: str, name: str, number: str, caption: str, bundle: dict
     folder = Path(app.outdir) / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     stem = file_stem(number, name)
-    date = _build_date()
+    edition = site_build_info(app)  # the same version and date as the footer and key numbers
+    date, version = edition["build_date"], edition["report_version"]
     url = _page_url(app, docname, name)
     title = f"Figure {number}. {first_sentence(caption)}"
     rights = f"Text and figure: {LICENCE}. Data: see the data appendix (chapters/data.html)."
@@ -251,8 +245,8 @@ def _write(app, docname: str, name: str, number: str, caption: str, bundle: dict
         "creator": f"The {REPORT} authors",
         "date": date,
         "rights": rights,
-        "source": f"{REPORT}, version {__version__}, {url}",
-        "identifier": f"{REPORT}, version {__version__}, Figure {number}",
+        "source": f"{REPORT}, version {version}, {url}",
+        "identifier": f"{REPORT}, version {version}, Figure {number}",
     }
     files = {
         "png": png_with_text(
@@ -279,6 +273,7 @@ def _write(app, docname: str, name: str, number: str, caption: str, bundle: dict
 
 def _html(app, docname: str, name: str, number: str, written: dict, bundle: dict) -> str:
     prefix = "../" * docname.count("/") + DOWNLOADS.as_posix() + "/"
+    edition = site_build_info(app)
     data_page = app.builder.get_relative_uri(docname, "chapters/data")
     labels = {
         "png": f"PNG, {bundle.get('png_dpi', 300)} dpi",
@@ -301,7 +296,8 @@ def _html(app, docname: str, name: str, number: str, written: dict, bundle: dict
         f'data-phone-width="{phone_width(bundle)}">'
         f"<p><span>Download Figure {number}:</span> {links}</p>"
         f'<p class="figure-cite"><span>Cite this figure:</span> Figure {number} in: {REPORT}, '
-        f'version {__version__}, {_build_date()}, <span class="figure-cite-url" '
+        f"version {edition['report_version']}, {edition['build_date']}, "
+        f'<span class="figure-cite-url" '
         f'data-page="{_x(here)}">{_x(url)}</span>. Licence CC BY 4.0; data: see the '
         f'<a href="{_x(data_page)}">data appendix</a>.</p></div>'
     )

@@ -497,7 +497,7 @@ def _footer_links(app, pagename, templatename, context, doctree):
         footer = (
             footer.replace("@VERSION@", info["report_version"])
             .replace("@DATE@", info["build_date"])
-            .replace("@COMMIT@", info["commit"][:12] + info["commit"][40:])
+            .replace("@COMMIT@", downloads.short_commit(info["commit"]))
         )
         context["theme_extra_footer"] = footer
     if footer and 'href="how-to-cite.html"' in footer:

@@ -42,6 +42,7 @@ __all__ = [
     "fill_placeholders",
     "offer_notebook",
     "placeholders",
+    "short_commit",
     "site_build_info",
     "archive_name",
     "chapter_references",
@@ -80,6 +81,22 @@ def build_info(srcdir) -> dict[str, str]:
     return {"report_version": __version__, "build_date": when.date().isoformat(), "commit": commit}
 
 
+def short_commit(commit: str) -> str:
+    """A commit as printed: 12 hex digits, keeping ``-modified`` (a build from edited files).
+
+    Examples
+    --------
+    >>> short_commit("0123456789abcdef0123456789abcdef01234567-modified")
+    '0123456789ab-modified'
+    >>> short_commit("unknown (not a git checkout)")
+    'unknown (not a git checkout)'
+    """
+    head, _, rest = commit.partition("-")
+    if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
+        return head[:12] + (f"-{rest}" if rest else "")
+    return commit
+
+
 def site_build_info(app) -> dict[str, str]:
     """:func:`build_info` computed once per build, so every page and file shows the same."""
     if not hasattr(app, "_clusternet_build_info"):
@@ -97,7 +114,7 @@ def placeholders(info: dict[str, str]) -> dict[str, str]:
         "@VERSION_KEY@": info["report_version"].replace(".", "_"),
         "@BUILD_DATE@": info["build_date"],
         "@COMMIT@": info["commit"],
-        "@COMMIT_SHORT@": info["commit"][:12] + info["commit"][40:],
+        "@COMMIT_SHORT@": short_commit(info["commit"]),
         "@ARCHIVE@": archive_name(info["report_version"]),
     }
 

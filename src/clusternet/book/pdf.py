@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from clusternet.book.downloads import short_commit
 from clusternet.book.execute import toc_files
 from clusternet.sphinxext import build_info
 
@@ -236,14 +237,6 @@ def suggested_citation(html_dir: Path) -> str:
     raise PdfError(
         f"{CITE_PAGE}.html has no APA reference (a quotation with '[Report and software]')"
     )
-
-
-def short_commit(commit: str) -> str:
-    """A commit as printed: 12 hex digits, keeping ``-modified`` (a build from edited files)."""
-    head, _, rest = commit.partition("-")
-    if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
-        return head[:12] + (f"-{rest}" if rest else "")
-    return commit
 
 
 def briefing_blocks(html_dir: Path, info: dict, site_url: str | None) -> tuple[str, str, str]:
