@@ -18,7 +18,7 @@ OPENBLAS_NUM_THREADS ?= 1
 MKL_NUM_THREADS ?= 1
 export OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS
 
-.PHONY: release snapshot format-chapters fresh help book rebuild pdf test unit lint build-check browser data bench serve clean lock venv
+.PHONY: site-checks release snapshot format-chapters fresh help book rebuild pdf test unit lint build-check browser data bench serve clean lock venv
 
 help:
 	@echo "make book   build the site strictly from clean (creates .venv on first use)"
@@ -93,8 +93,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory book
 	$(MAKE) --no-print-directory pdf
-	$(MAKE) --no-print-directory build-check
-	$(MAKE) --no-print-directory browser
+	$(MAKE) --no-print-directory site-checks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -108,12 +107,18 @@ format-chapters: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q -n 2 -m "not build and not browser" tests
 
+## the checks of the built site, two at a time (xdist; the PDF tests share one worker,
+## which reads the book's PDF once); build-check and browser run either half alone
+site-checks: $(STAMP)
+	bash .ci/install-browser.sh
+	$(BIN)/pytest -q -n 2 --dist loadgroup -m "build or browser" tests
+
 build-check: $(STAMP)
-	$(BIN)/pytest -q -m build tests
+	$(BIN)/pytest -q -n 2 --dist loadgroup -m build tests
 
 browser: $(STAMP)
 	bash .ci/install-browser.sh
-	$(BIN)/pytest -q -m browser tests
+	$(BIN)/pytest -q -n 2 --dist loadgroup -m browser tests
 
 ## snapshot: pin every glued number of the last build in tests/expected/glued-numbers.csv
 ## (a deliberate change to a number: rebuild, then this, then review the diff)

@@ -42,7 +42,16 @@ BOTTOM = (
     "_validation",
     "_version",
 )
-BOOK = ("book", "bibstyle", "cli", "glue", "sphinxext", "sphinx_figures", "synthesis")
+BOOK = (
+    "book",
+    "bibstyle",
+    "cli",
+    "glue",
+    "sphinxext",
+    "sphinx_figures",
+    "sphinx_numref",
+    "synthesis",
+)
 
 
 def module_name(path: Path) -> str:

@@ -94,3 +94,22 @@ def test_a_failing_chapter_is_named_with_its_md_line(tmp_path, capsys):
     assert status == 1
     assert f"bad.md, line {line}: NameError: name 'undefined_name' is not defined" in out
     assert "the book is not built" in out
+
+
+def test_toc_files_lists_sections_after_their_chapter_in_toc_order(tmp_path):
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nparts:\n"
+        "  - caption: One\n    chapters:\n      - file: a\n"
+        "        sections:\n          - file: a1\n            sections:\n"
+        "              - file: a1x\n          - file: a2\n      - file: b\n"
+        "  - caption: Two\n    chapters:\n      - file: c\n"
+    )
+    assert execute.toc_files(tmp_path) == ["intro", "a", "a1", "a1x", "a2", "b", "c"]
+
+
+def test_toc_files_of_the_book_include_every_api_page():
+    files = execute.toc_files(ROOT)
+    assert len(files) == len(set(files))
+    api = files.index("chapters/api")
+    assert files[api + 1 : api + 6] == [f"chapters/api-{name}" for name in
+        ("clusters", "networks", "pipelines", "foundations", "book")]  # fmt: skip

@@ -34,7 +34,9 @@ SCROLLS_ON_A_PHONE = {
     "need a little more than a phone's width; it scrolls sideways by about a fifth",
 }
 FIGURE_PAGES = [
-    name for name in toc_files() if not name.endswith(("api", "glossary", "references"))
+    name
+    for name in toc_files()
+    if not name.startswith("chapters/api") and not name.endswith(("glossary", "references"))
 ]
 MEASURE = """() => Array.from(document.querySelectorAll('.figure-downloads')).map(block => {
   const figure = document.getElementById(block.dataset.figure);

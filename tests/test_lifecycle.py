@@ -625,13 +625,14 @@ def test_markdown_table_known_output_and_bad_input():
         frame, caption="Stages  of\nclusters.", name="tbl-x", widths=[2, 1]
     ).data
     lines = text.splitlines()
-    assert lines[:4] == [
+    assert lines[:5] == [
         "```{list-table} Stages of clusters.",
         ":name: tbl-x",
         ":header-rows: 1",
+        ":class: numbers-right-2",  # the shares are numbers: right-aligned
         ":widths: 2 1",
     ]
-    assert lines[5:] == [
+    assert lines[6:] == [
         "* - Stage",
         "  - Share",
         "* - growing",
@@ -642,6 +643,7 @@ def test_markdown_table_known_output_and_bad_input():
     ]
     numbered = pd.DataFrame({"#": [1], "Claim": ["#1 in the ranking"]})
     text = clusternet.plotting.markdown_table(numbered, caption="c", name="tbl-y").data
+    assert ":class: numbers-right-1\n" in text  # column 1 only: the claim is text
     assert "* - \\#" in text and "  - \\#1 in the ranking" in text  # not read as headings
     with pytest.raises(ValueError, match="name must be a label"):
         clusternet.plotting.markdown_table(frame, caption="c", name="fig-x")

@@ -16,7 +16,8 @@ import pytest
 
 from .conftest import BUILD, HTML, ROOT, require_current_site
 
-pytestmark = pytest.mark.browser
+# one worker reads the PDFs (text extraction of the whole book takes about 40 s)
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("pdf")]
 
 #: Fewer characters than this on a page without an image, besides its running header (the
 #: chapter's title stays in) and footer, is a page that a bad break left nearly empty.
@@ -62,14 +63,16 @@ def printed(tmp_path_factory):
         except pdf.PdfError as error:
             pytest.fail(str(error))
     briefing, book = found
+    readers = {"briefing": pypdf.PdfReader(briefing), "book": pypdf.PdfReader(book)}
     return {
-        "briefing": pypdf.PdfReader(briefing),
-        "book": pypdf.PdfReader(book),
+        **readers,
+        "text": {name: _pages(reader) for name, reader in readers.items()},
         "chapters": pdf.chapters(ROOT, HTML),
     }
 
 
 def _pages(reader) -> list[str]:
+    """Each page's text, flattened (read once per module: the book takes about 40 s)."""
     return [_flat(page.extract_text() or "") for page in reader.pages]
 
 
@@ -81,7 +84,7 @@ def test_briefing_is_at_most_two_pages_and_names_its_edition(printed):
 
     reader = printed["briefing"]
     assert len(reader.pages) <= 2, f"the briefing has {len(reader.pages)} pages"
-    text = " ".join(_pages(reader))
+    text = " ".join(printed["text"]["briefing"])
     # the edition the site was built as (HEAD may have moved since)
     info = json.loads((HTML / "_static" / "key-numbers.json").read_text(encoding="utf-8"))
     expected = [
@@ -103,7 +106,7 @@ def test_briefing_is_at_most_two_pages_and_names_its_edition(printed):
 
 def test_book_holds_every_chapter_in_toc_order_at_its_bookmark(printed):
     reader = printed["book"]
-    pages = _pages(reader)
+    pages = printed["text"]["book"]
     starts = {}
 
     def walk(items):
@@ -127,7 +130,7 @@ def test_book_holds_every_chapter_in_toc_order_at_its_bookmark(printed):
 
 
 def test_book_has_the_sites_figure_numbers(printed):
-    text = " ".join(_pages(printed["book"]))
+    text = " ".join(printed["text"]["book"])
     numbers = set()
     for page in (HTML / "chapters").glob("*.html"):
         found = re.findall(
@@ -140,7 +143,7 @@ def test_book_has_the_sites_figure_numbers(printed):
 
 
 def test_book_shows_no_code_input_and_no_raw_output(printed):
-    for number, page in enumerate(_pages(printed["book"]), start=1):
+    for number, page in enumerate(printed["text"]["book"], start=1):
         for snippet in RAW_OUTPUT + CODE_INPUT:
             assert snippet not in page, f"page {number} shows {snippet!r}"
 
@@ -151,7 +154,7 @@ def test_book_has_no_nearly_empty_page(printed):
         r"Innovation in Clustered Networks, version \S+|built \S+, commit \S+|· page \d+ of \d+"
     )
     sparse = []
-    for number, page in enumerate(_pages(reader), start=1):
+    for number, page in enumerate(printed["text"]["book"], start=1):
         body = chrome.sub("", page)
         if number > 1 and len(body) < MIN_PAGE_TEXT and not _has_image(reader.pages[number - 1]):
             sparse.append(f"page {number}: {body[:80]!r}")

@@ -82,3 +82,60 @@ def test_a_multi_index_becomes_one_headed_column_per_level():
         "Cluster": ["Apparel", "Automotive"],
         "Employment": ["18,979", "174,374"],
     }
+
+
+# numeric columns of the list tables (markdown_table)
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from clusternet.plotting import (  # noqa: E402
+    MAX_ALIGNED_COLUMNS,
+    is_numeric_text,
+    markdown_table,
+    numeric_columns,
+)
+
+finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9)
+
+
+@given(finite, finite, finite, st.sampled_from(["{:,.0f}", "{:.2f}", "{:+.1f}%", "{:.3g}"]))
+def test_a_formatted_number_with_its_interval_is_numeric(value, low, high, style):
+    number = style.format(value).replace("-", "\u2212")
+    for cell in (
+        number,
+        f"{number} [{low:.2f}, {high:.2f}]",
+        f"{number} ({low:.1f} to {high:.1f})",
+    ):
+        assert is_numeric_text(cell) is True, cell
+
+
+@given(finite, st.sampled_from(["outside the range", "of employment", "reference", "n/a", "nan"]))
+def test_a_number_with_words_is_text(value, words):
+    assert is_numeric_text(f"{value:.2f} {words}") is False
+    assert is_numeric_text(words) is False
+
+
+def test_numeric_columns_known_table_and_repeated_labels():
+    frame = pd.DataFrame(
+        [["Regional", "1.07", "[0.99, 1.16]", "1.5", "\u2014"],
+         ["International", "1.29", "[1.17, 1.42]", "5.5", "n/a"]],
+        columns=["Partners", "Odds ratio", "95% interval", "AME", "95% interval"],
+    )  # fmt: skip
+    assert numeric_columns(frame) == ["Odds ratio", "95% interval", "AME"]
+    text = markdown_table(frame, caption="c", name="tbl-x").data
+    assert ":class: numbers-right-2 numbers-right-3 numbers-right-4\n" in text
+    with pytest.raises(TypeError, match="frame"):
+        numeric_columns([1, 2])
+
+
+def test_the_stylesheet_aligns_every_column_markdown_table_marks():
+    from .conftest import ROOT
+
+    css = (ROOT / "_static" / "book.css").read_text(encoding="utf-8")
+    for k in range(1, MAX_ALIGNED_COLUMNS + 1):
+        assert f"table.numbers-right-{k} > * > tr > :nth-child({k})" in css
+    wide = pd.DataFrame([[str(k) for k in range(MAX_ALIGNED_COLUMNS + 2)]])
+    text = markdown_table(wide.set_axis([f"c{k}" for k in wide.columns], axis=1), caption="c",
+                          name="tbl-w").data  # fmt: skip
+    assert f"numbers-right-{MAX_ALIGNED_COLUMNS} " not in text + " "
+    assert f"numbers-right-{MAX_ALIGNED_COLUMNS - 1}" in text

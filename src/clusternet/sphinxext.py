@@ -517,6 +517,7 @@ def _register_bibliography_style():
 def setup(app):
     _register_bibliography_style()
     app.setup_extension("clusternet.sphinx_figures")  # every figure's downloads and citation
+    app.setup_extension("clusternet.sphinx_numref")  # numref targets read once per build
     app.connect("html-page-context", _drop_unused_thebe)
     app.connect("html-page-context", _footer_links)
     app.connect("html-page-context", downloads.offer_notebook, priority=500)  # theme: 501

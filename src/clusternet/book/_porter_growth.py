@@ -191,19 +191,16 @@ def growth_windows(cbp, clusters, settings: Settings = SETTINGS) -> GrowthWindow
     ladder = pd.concat(ladder_rows, ignore_index=True)
     in_pp = {c: ladder[c] * 100 for c in ("effect", "ci_lower", "ci_upper")}
     level = f"{1 - settings.alpha:.0%}"
-    table = (
-        ladder.assign(**in_pp)[
-            ["specification", "label", "effect", "ci_lower", "ci_upper", "cells"]
-        ]
-        .round(2)
-        .rename(
-            columns={
-                "label": "strength (+1 SD)",
-                "effect": "pp a year",
-                "ci_lower": f"{level} CI lower",
-                "ci_upper": f"{level} CI upper",
-            }
-        )
+    shown = {c: in_pp[c].map("{:.2f}".format) for c in in_pp}
+    table = ladder.assign(**shown, cells=ladder["cells"].map("{:,.0f}".format))[
+        ["specification", "label", "effect", "ci_lower", "ci_upper", "cells"]
+    ].rename(
+        columns={
+            "label": "strength (+1 SD)",
+            "effect": "pp a year",
+            "ci_lower": f"{level} CI lower",
+            "ci_upper": f"{level} CI upper",
+        }
     )
     by = effects.set_index(["data", "term"])
     pre_label = _window_label(settings.pre_pandemic_window)

@@ -55,11 +55,15 @@ __all__ = [
 ]
 
 
-def _readable(table: pd.DataFrame, index: str, estimate: str, settings: Settings) -> pd.DataFrame:
-    """An estimate table with its index as a column and reader-facing column names."""
+def _readable(
+    table: pd.DataFrame, index: str, estimate: str, settings: Settings, decimals: int
+) -> pd.DataFrame:
+    """An estimate table with its index as a column, reader-facing column names and every
+    number shown with ``decimals`` decimals (a rounded 0.20 is not shown as 0.2)."""
     level = f"{1 - settings.alpha:.0%}"
+    shown = table.apply(lambda column: column.map(f"{{:.{decimals}f}}".format))
     return (
-        table.rename_axis(index)
+        shown.rename_axis(index)
         .reset_index()
         .rename(
             columns={
@@ -105,8 +109,8 @@ def pay_in_clusters(cbp, clusters, settings: Settings = SETTINGS) -> PayInCluste
             "strong cluster (state and cluster fixed effects)",
             "strong cluster (no controls)",
         ],
-    )[["estimate", "ci_lower", "ci_upper"]].round(1)
-    table = _readable(table, "comparison", "pay difference (%)", settings)
+    )[["estimate", "ci_lower", "ci_upper"]]
+    table = _readable(table, "comparison", "pay difference (%)", settings, decimals=1)
     usable = panel[panel["usable"]]
     values = {
         **_interval("porter_pay_lq_premium", lq.estimate, lq.ci_lower, lq.ci_upper),
@@ -191,17 +195,13 @@ def patents_and_strength(cbp, clusters, settings: Settings = SETTINGS) -> Patent
             frame["log_patents"].corr(frame["strong_share"])
         ),
     }
-    table_out = (
-        pd.DataFrame(rows)
-        .rename(
-            index={
-                "strong_share": f"+{settings.strong_share_step:.0%} points of traded employment in strong clusters",
-                "three_star": "one more three-star cluster",
-            }
-        )
-        .round(1)
+    table_out = pd.DataFrame(rows).rename(
+        index={
+            "strong_share": f"+{settings.strong_share_step:.0%} points of traded employment in strong clusters",
+            "three_star": "one more three-star cluster",
+        }
     )
-    table_out = _readable(table_out, "state strength", "patents per worker (%)", settings)
+    table_out = _readable(table_out, "state strength", "patents per worker (%)", settings, 1)
     labels = prov.stamp(
         values,
         prov.PATENTS,
@@ -264,8 +264,8 @@ def glaeser_test(cbp, clusters, settings: Settings = SETTINGS) -> GlaeserTest:
             row["ci_lower"],
             row["ci_upper"],
         )
-    shown = table.drop(columns="coefficient").round(2)
-    shown = _readable(shown.set_index("externality"), "externality", "", settings).drop(
+    shown = table.drop(columns="coefficient")
+    shown = _readable(shown.set_index("externality"), "externality", "", settings, 2).drop(
         columns="", errors="ignore"
     )
     labels = prov.stamp(
@@ -276,7 +276,12 @@ def glaeser_test(cbp, clusters, settings: Settings = SETTINGS) -> GlaeserTest:
 
 @dataclass(frozen=True)
 class CrosswalkSensitivity:
-    """Location quotients and the traded share under other tie-breaking rules; diluted clusters."""
+    """Location quotients and the traded share under other tie-breaking rules; diluted clusters.
+
+    ``by_rule`` and ``diluted`` are the tables as the chapter shows them (formatted text);
+    the numbers behind them are in ``published``. A diluted cluster that keeps none of its
+    6-digit codes has no 4-digit codes of its own, so its own share is shown as a dash.
+    """
 
     by_rule: pd.DataFrame
     diluted: pd.DataFrame
@@ -316,19 +321,7 @@ def crosswalk_sensitivity(cbp, clusters, settings: Settings = SETTINGS) -> Cross
     low = (coverage["share_kept"] < settings.diluted_below) | ~(
         coverage["purity"] >= settings.diluted_below
     )
-    diluted = (
-        coverage[low]
-        .rename(index=names)
-        .rename(
-            columns={
-                "n_codes": "6-digit codes",
-                "n_codes_kept": "kept",
-                "share_kept": "share kept",
-                "purity": "own share of its 4-digit codes",
-            }
-        )
-        .round(2)
-    )
+    diluted = coverage[low].rename(index=names)
     mi, wa = (f"{s} {c}" for s, c in settings.crosswalk_checks[:2])
     values = {
         "porter_crosswalk_mi_lq_min": by_rule[mi].min(),
@@ -340,14 +333,24 @@ def crosswalk_sensitivity(cbp, clusters, settings: Settings = SETTINGS) -> Cross
         "porter_diluted_clusters": len(diluted),
         "porter_jewelry_purity": coverage.loc[code_of["Jewelry and Precious Metals"], "purity"],
     }
-    by_rule = by_rule.assign(
+    shown = by_rule.apply(lambda column: column.map("{:.2f}".format)).assign(
         **{
-            "traded share": (by_rule["traded share"] * 100).round(1),
-            "traded clusters measured": by_rule["traded clusters measured"].astype(int),
+            "traded share": by_rule["traded share"].map("{:.1%}".format).str.rstrip("%"),
+            "traded clusters measured": by_rule["traded clusters measured"].map("{:.0f}".format),
         }
-    ).rename(columns={"traded share": "traded share (%)"})
-    shown = by_rule.round(2).reset_index()
-    diluted = diluted.rename_axis("traded cluster").reset_index()
+    )
+    shown = shown.rename(columns={"traded share": "traded share (%)"}).reset_index()
+    diluted = pd.DataFrame(
+        {
+            "traded cluster": diluted.index,
+            "6-digit codes": diluted["n_codes"].map("{:,.0f}".format).to_numpy(),
+            "kept": diluted["n_codes_kept"].map("{:,.0f}".format).to_numpy(),
+            "share kept": diluted["share_kept"].map("{:.2f}".format).to_numpy(),
+            "own share of its 4-digit codes": diluted["purity"]
+            .map(lambda share: "\u2014" if pd.isna(share) else f"{share:.2f}")
+            .to_numpy(),
+        }
+    )
     labels = prov.stamp(
         values,
         prov.CROSSWALK_2021,

@@ -38,12 +38,19 @@ _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS
 
 
 def toc_files(root: Path) -> list[str]:
-    """Every document of ``_toc.yml`` (root first, then the parts' chapters), in toc order."""
+    """Every document of ``_toc.yml`` in toc order.
+
+    The root first, then each part's chapters, each followed by its sections (at any depth).
+    """
     toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
+
+    def walk(entries: list[dict]) -> list[str]:
+        files = []
+        for entry in entries:
+            files += [entry["file"], *walk(entry.get("sections", []))]
+        return files
+
+    return [toc["root"], *walk([c for part in toc.get("parts", []) for c in part["chapters"]])]
 
 
 def toc_notebooks(root: Path) -> list[Path]:

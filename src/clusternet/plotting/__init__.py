@@ -15,6 +15,7 @@ References
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib as mpl
@@ -43,6 +44,8 @@ __all__ = [
     "record_plotted_data",
     "ranked_bars",
     "markdown_table",
+    "is_numeric_text",
+    "numeric_columns",
     "show_table",
 ]
 
@@ -249,6 +252,89 @@ def ranked_bars(
     return ax
 
 
+#: Numeric columns right-aligned by the book's stylesheet (book.css): the first 16.
+MAX_ALIGNED_COLUMNS = 16
+#: One number as tables print it: sign (also Unicode minus and en dash), thousands
+#: separators, decimals, exponent.
+_NUMBER = re.compile(r"[+\-\u2212\u2013]?\d[\d,]*(?:\.\d+)?(?:e[+\-\u2212]?\d+)?")
+#: Cells that say "no value" without being text (they neither make nor break a column).
+_EMPTY_CELLS = frozenset({"", "\u2014", "\u2013", "-"})
+
+
+def is_numeric_text(text) -> bool | None:
+    """Whether a formatted table cell is a number; None for an empty or dash cell.
+
+    A number may carry a sign, thousands separators, a unit symbol (``%``), an interval
+    in brackets or parentheses, or a range with "to" or a dash; any other word makes the
+    cell text.
+
+    Parameters
+    ----------
+    text : str or number
+        The cell as shown (a number is read as ``str(text)``).
+
+    Returns
+    -------
+    bool or None
+        None for an empty cell or a lone dash.
+
+    Examples
+    --------
+    >>> [is_numeric_text(t) for t in ("5,964", "-1.23", "1.12 [1.06, 1.19]", "+78 (48 to 109)")]
+    [True, True, True, True]
+    >>> [is_numeric_text(t) for t in ("371 (19%; 19-22%)", "1\u20134", "8.5e-10", "\u2014")]
+    [True, True, True, None]
+    >>> [is_numeric_text(t) for t in ("1 (reference)", "33 % of employment", "DE", "nan")]
+    [False, False, False, False]
+    """
+    cell = " ".join(str(text).split())
+    if cell in _EMPTY_CELLS:
+        return None
+    if not _NUMBER.search(cell):
+        return False
+    rest = re.sub(r"\bto\b", " ", _NUMBER.sub(" ", cell))
+    return not re.search(r"[^\W\d_]", rest)  # no letter left
+
+
+def numeric_columns(frame: pd.DataFrame) -> list:
+    """The columns of ``frame`` whose every non-empty cell :func:`is_numeric_text`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table of formatted values (numbers are read with ``str``).
+
+    Returns
+    -------
+    list
+        Column labels, in the frame's order; a column of empty cells only is not numeric.
+
+    Raises
+    ------
+    TypeError
+        ``frame`` is not a DataFrame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> numeric_columns(pd.DataFrame({"Region": ["A", "B"], "Jobs": ["1,200", "\u2014"],
+    ...                               "LQ": ["1.2 [1.1, 1.3]", "0.9 [0.8, 1.0]"]}))
+    ['Jobs', 'LQ']
+    """
+    require_dataframe(frame, "frame")
+    return [frame.columns[position] for position in _numeric_positions(frame)]
+
+
+def _numeric_positions(frame: pd.DataFrame) -> list[int]:
+    """0-based positions of the numeric columns (labels may repeat: "95% interval")."""
+    positions = []
+    for position in range(frame.shape[1]):
+        kinds = {is_numeric_text(value) for value in frame.iloc[:, position]} - {None}
+        if kinds == {True}:
+            positions.append(position)
+    return positions
+
+
 def markdown_table(
     frame: pd.DataFrame, *, caption: str, name: str, widths: list[int] | None = None
 ):
@@ -256,7 +342,11 @@ def markdown_table(
 
     The cell needs the metadata ``mystnb: {markdown_format: myst}`` so that the book
     parses the output as MyST: the table then gets a number and can be cross-referenced
-    with ``{numref}`name```. Values are shown as they are: format them first.
+    with ``{numref}`name```. Values are shown as they are: format them first. Columns
+    whose every cell is a number (with or without a unit, sign, interval or range, see
+    :func:`numeric_columns`) are right-aligned under a right-aligned header, as
+    :func:`show_table` aligns numeric columns: the table gets the classes
+    ``numbers-right-<k>`` (``k`` counted from 1), which the book's stylesheet aligns.
 
     Parameters
     ----------
@@ -292,6 +382,9 @@ def markdown_table(
         return "\\" + text if text.startswith("#") else text
 
     lines = ["```{list-table} " + " ".join(caption.split()), f":name: {name}", ":header-rows: 1"]
+    positions = [k for k in _numeric_positions(frame) if k < MAX_ALIGNED_COLUMNS]
+    if positions:
+        lines.append(":class: " + " ".join(f"numbers-right-{k + 1}" for k in positions))
     if widths is not None:
         lines.append(":widths: " + " ".join(str(int(w)) for w in widths))
     lines.append("")
