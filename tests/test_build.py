@@ -386,3 +386,21 @@ def test_no_cell_output_is_a_raw_repr():
                 if kinds:
                     found.append(f"{page.stem}: {kinds[0]}: {shown[:60]!r}")
     assert not found, f"{len(found)} raw repr(s) under code cells: {found}"
+
+
+#: What a missing value looks like when a table was not formatted for readers.
+MISSING_VALUE_CELLS = {"nan", "NaN", "None", "<NA>", "NaT", "inf", "-inf"}
+
+
+def test_no_table_cell_shows_a_missing_value_as_python_does():
+    """A table shows "none" as a dash (or says what is missing), never pandas' ``nan``."""
+    from html import unescape
+
+    cell = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+    found = []
+    for page in sorted((HTML / "chapters").glob("*.html")):
+        for raw in cell.findall(page.read_text(encoding="utf-8")):
+            shown = " ".join(unescape(re.sub(r"<[^>]+>", "", raw)).split())
+            if shown in MISSING_VALUE_CELLS:
+                found.append(f"{page.stem}: {shown!r}")
+    assert not found, f"{len(found)} table cell(s) show a raw missing value: {found[:10]}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from PIL import Image
 
+from clusternet.book import pages
 from clusternet.book.pages import accessible_body, mathjax_unused, palette_png
 
 
@@ -52,3 +53,40 @@ def test_the_pages_keep_the_mathjax_files_they_load():
     assert not mathjax_unused("startup.js")
     assert not mathjax_unused("input/tex/extensions/ams.js")
     assert mathjax_unused("tex-chtml.js") and mathjax_unused("sre/mathmaps/en.json")
+
+
+class _Script:
+    def __init__(self, filename, body=""):
+        self.filename = filename
+        self.attributes = {"body": body} if body else {}
+
+
+def _scripts_kept(body: str) -> list[str]:
+    scripts = [
+        _Script(None, 'window.MathJax = {"loader": {}}'),
+        _Script("mathjax/startup.js"),
+        _Script("_static/doctools.js"),
+    ]
+    context = {"body": body, "script_files": scripts, "css_files": []}
+    pages._drop_unused_assets(None, "p", "page.html", context, None)
+    return [s.filename or "inline MathJax configuration" for s in context["script_files"]]
+
+
+def test_mathjax_loads_only_on_pages_with_math():
+    everything = ["inline MathJax configuration", "mathjax/startup.js", "_static/doctools.js"]
+    assert _scripts_kept('<span class="math notranslate nohighlight">\\(x\\)</span>') == everything
+    assert _scripts_kept("<p>Pages of the reference: <a>API: Networks</a></p>") == [
+        "_static/doctools.js"
+    ]
+
+
+def test_sidebar_toggles_are_named_after_their_entry():
+    html = (
+        '<li class="toctree-l1 current active has-children"><a class="current reference internal"'
+        ' href="#">API reference</a><details open="open"><summary><span class="toctree-toggle"'
+        ' role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary><ul>'
+    )
+    named = pages.name_toggles(html)
+    assert '<details open="open"><summary aria-label="Pages of API reference">' in named
+    assert pages.name_toggles(named) == named  # once
+    assert pages.name_toggles("<summary>Show code</summary>") == "<summary>Show code</summary>"

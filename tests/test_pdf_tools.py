@@ -94,3 +94,19 @@ def test_short_commit_keeps_the_modified_mark():
     assert pdf.short_commit(sha) == "0123456789ab"
     assert pdf.short_commit(sha + "-modified") == "0123456789ab-modified"
     assert pdf.short_commit("unknown (not a git checkout)") == "unknown (not a git checkout)"
+
+
+def test_the_pdfs_name_the_edition_of_the_site_not_of_the_checkout(tmp_path):
+    static = tmp_path / "_static"
+    static.mkdir()
+    (static / "key-numbers.json").write_text(
+        '{"version": "9.8.7", "build_date": "2030-01-02", "commit": "abc-modified", "numbers": []}'
+    )
+    assert pdf.site_edition(tmp_path) == {
+        "report_version": "9.8.7",
+        "build_date": "2030-01-02",
+        "commit": "abc-modified",
+    }
+    (static / "key-numbers.json").write_text('{"version": "9.8.7"}')
+    with pytest.raises(pdf.PdfError, match="key-numbers.json.*build_date.*make book"):
+        pdf.site_edition(tmp_path)

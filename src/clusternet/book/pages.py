@@ -11,7 +11,7 @@ text downloads at most 1 MB and a chapter at most 2 MB (``tests/test_browser_aud
 - the theme's icon fonts are cut down to the icons the site shows;
 - figures are stored with a palette of 256 colours;
 - page bodies: citations are list items, images load lazily, identifiers in inline code
-  break only after an underscore.
+  break only after an underscore; the sidebar's show/hide toggles are named.
 
 Connected by :func:`clusternet.sphinxext.setup`.
 """
@@ -252,14 +252,24 @@ _OPTIONAL_ASSETS = {
 }
 
 
+#: What MathJax typesets in a page body (Sphinx's math nodes, MyST-NB's LaTeX outputs).
+_MATH = re.compile(r'class="[^"]*\bmath\b|\\\(|\\\[|\$\$')
+
+
 def _drop_unused_assets(app, pagename, templatename, context, doctree):
     """Leave out sphinx-design's and sphinx-togglebutton's files on pages that use neither
-    (70 kB), and sphinx-thebe's stylesheet (the book has no live kernels)."""
+    (70 kB), sphinx-thebe's stylesheet (the book has no live kernels), and MathJax (680 kB)
+    on a page without math: Sphinx loads it on a page whose sub-pages have math (the API
+    reference's overview)."""
     body = context.get("body") or ""
+    has_math = bool(_MATH.search(body))
 
     def needed(asset) -> bool:
         filename = str(getattr(asset, "filename", asset) or "")
         if "thebe" in filename:
+            return False
+        inline = str((getattr(asset, "attributes", None) or {}).get("body", ""))
+        if not has_math and ("mathjax" in filename or "window.MathJax" in inline):
             return False
         return not any(
             name in filename and not used.search(body) for name, used in _OPTIONAL_ASSETS.items()
@@ -273,13 +283,41 @@ def _drop_unused_assets(app, pagename, templatename, context, doctree):
 def _accessible_pages(app, pagename, templatename, context, doctree):
     if context.get("body"):
         context["body"] = accessible_body(context["body"])
+    generate = context.get("generate_toctree_html")
+    if generate is not None and not getattr(generate, "clusternet_named", False):
+
+        def named_toggles(*args, **kwargs):
+            return name_toggles(str(generate(*args, **kwargs)))
+
+        named_toggles.clusternet_named = True
+        context["generate_toctree_html"] = named_toggles
+
+
+#: A sidebar entry with sub-pages: its link, then the theme's disclosure widget, whose
+#: <summary> holds only a decorative chevron.
+_TOGGLE = re.compile(r'(<a class="[^"]*reference[^"]*"[^>]*>([^<]+)</a><details[^>]*>)<summary>')
+
+
+def name_toggles(html: str) -> str:
+    """Name the sidebar's show/hide toggles after their entry (axe ``summary-name``).
+
+    The theme's ``<summary>`` for an entry with sub-pages has no text, so a screen reader
+    announces an unnamed button.
+
+    Examples
+    --------
+    >>> name_toggles('<a class="reference internal" href="api.html">API reference</a>'
+    ...              '<details><summary><span role="presentation"></span></summary>')  # doctest: +ELLIPSIS
+    '...<details><summary aria-label="Pages of API reference"><span...'
+    """
+    return _TOGGLE.sub(lambda m: f'{m.group(1)}<summary aria-label="Pages of {m.group(2)}">', html)
 
 
 def setup(app):
     """Connect the hooks of this module (called by the book's Sphinx extension)."""
     app.connect("config-inited", _theme_templates)
     app.connect("config-inited", _lighter_mathjax)
-    app.connect("html-page-context", _accessible_pages)
+    app.connect("html-page-context", _accessible_pages, priority=600)  # after the theme's 500
     app.connect("html-page-context", _drop_unused_assets)
     app.connect("build-finished", _prune_mathjax, priority=900)
     app.connect("build-finished", _subset_icon_fonts, priority=900)

@@ -26,6 +26,7 @@ import functools
 import html
 import http.server
 import io
+import json
 import os
 import shutil
 import sys
@@ -36,7 +37,6 @@ from pathlib import Path
 
 from clusternet.book.downloads import short_commit
 from clusternet.book.execute import toc_files
-from clusternet.sphinxext import build_info
 
 __all__ = ["BOOK_PDF", "BRIEFING_PDF", "PdfError", "build_pdfs", "chromium_path", "main"]
 
@@ -530,7 +530,7 @@ def build_pdfs(
     _require("pypdf")
     _require("bs4")
     out_dir.mkdir(parents=True, exist_ok=True)
-    info = build_info(root)
+    info = site_edition(html_dir)
     written = []
     with serve(html_dir) as base_url, browser() as chromium:
         if "briefing" in which:
@@ -540,6 +540,32 @@ def build_pdfs(
             target = out_dir / BOOK_PDF
             written.append(make_book(chromium, base_url, root, html_dir, info, site_url, target))
     return written
+
+
+def site_edition(html_dir: Path) -> dict[str, str]:
+    """Version, build date and commit of the built site, as its pages show them.
+
+    Read from the site's ``_static/key-numbers.json``, which the build writes with the same
+    build information as every page's footer: a PDF printed later (after a commit, on
+    another day) still names the edition it prints, not the state of the checkout.
+
+    Raises
+    ------
+    PdfError
+        The site has no readable ``_static/key-numbers.json`` (not built by ``make book``).
+    """
+    path = html_dir / "_static" / "key-numbers.json"
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            "report_version": found["version"],
+            "build_date": found["build_date"],
+            "commit": found["commit"],
+        }
+    except (OSError, ValueError, KeyError) as error:
+        raise PdfError(
+            f"{path}: cannot read the site's edition ({error}); run `make book`"
+        ) from error
 
 
 def copy_to_site(pdfs: list[Path], html_dir: Path) -> list[Path]:
