@@ -8,9 +8,9 @@ time of a clean strict build and of a cached rebuild with nothing changed, and w
 
 This machine's speed varies by a factor of up to two within an hour, so a build time
 alone says little. ``--reference REV`` builds the book at another commit too (a temporary
-git worktree using this checkout's environment), alternating the two clean builds
-``--rounds`` times, and reports the ratio of the medians: a change's cost measured in
-one run.
+git worktree using this checkout's environment), alternating the two clean builds in
+ABBA order ``--rounds`` times, and reports the ratio of the medians: a change's cost
+measured in one run.
 
 Usage: ``python benchmarks/run_all.py [--skip-build] [--only NAME] [--reference REV [--rounds N]]``
 """
@@ -99,9 +99,14 @@ def compare_builds(reference: str, rounds: int) -> dict:
             capture_output=True,
         )
         try:
-            for _ in range(rounds):
-                times["reference"].append(_clean_build(other, src=other / "src"))
-                times["current"].append(_clean_build(ROOT, src=ROOT / "src"))
+            # ABBA order (reference, current, current, reference, ...): a machine that
+            # speeds up or slows down steadily during the run favours neither side
+            builds = {"reference": (other, other / "src"), "current": (ROOT, ROOT / "src")}
+            for round_ in range(rounds):
+                order = ("reference", "current") if round_ % 2 == 0 else ("current", "reference")
+                for name in order:
+                    book, src = builds[name]
+                    times[name].append(_clean_build(book, src=src))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(other)], cwd=ROOT)
     medians = {name: statistics.median(values) for name, values in times.items()}
