@@ -543,25 +543,14 @@ def build_pdfs(
 
 
 def site_edition(html_dir: Path) -> dict[str, str]:
-    """Version, build date and commit of the built site, as its pages show them.
-
-    Read from the site's ``_static/key-numbers.json``, which the build writes with the same
-    build information as every page's footer: a PDF printed later (after a commit, on
-    another day) still names the edition it prints, not the state of the checkout.
-
-    Raises
-    ------
-    PdfError
-        The site has no readable ``_static/key-numbers.json`` (not built by ``make book``).
-    """
+    """Version, build date and commit of the built site, from its ``key-numbers.json`` (the
+    footer's build info): a PDF printed after a commit still names the edition it prints.
+    Raises PdfError when the site has no readable file (not built by ``make book``)."""
     path = html_dir / "_static" / "key-numbers.json"
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
-        return {
-            "report_version": found["version"],
-            "build_date": found["build_date"],
-            "commit": found["commit"],
-        }
+        keys = {"report_version": "version", "build_date": "build_date", "commit": "commit"}
+        return {name: found[key] for name, key in keys.items()}
     except (OSError, ValueError, KeyError) as error:
         raise PdfError(
             f"{path}: cannot read the site's edition ({error}); run `make book`"
