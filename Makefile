@@ -28,6 +28,7 @@ help:
 	@echo "make release VERSION=X.Y.Z  record the key numbers as a new version, update CHANGELOG.md"
 	@echo "make data   regenerate the sample data in data/ from the seeded generators"
 	@echo "make bench  benchmarks (speed ratios) and the clean/cached build times"
+	@echo "make site-checks  build and browser tests of the built site (after make book and make pdf)"
 	@echo "make serve  serve _build/html on http://127.0.0.1:8000"
 
 $(STAMP): requirements-lock.txt pyproject.toml
