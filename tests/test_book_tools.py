@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,11 @@ def test_toc_files_of_the_book_include_every_api_page():
     api = files.index("chapters/api")
     assert files[api + 1 : api + 6] == [f"chapters/api-{name}" for name in
         ("clusters", "networks", "pipelines", "foundations", "book")]  # fmt: skip
+
+
+def test_notebooks_that_recompute_every_chapter_start_first():
+    order = [path.name for path in map(Path, execute.execution_order(
+        [str(p) for p in execute.toc_notebooks(ROOT)]))]  # fmt: skip
+    assert order[:2] == ["policy-synthesis.md", "briefing.md"]
+    rest = [p.name for p in execute.toc_notebooks(ROOT) if p.name not in order[:2]]
+    assert order[2:] == rest  # the others keep toc order
