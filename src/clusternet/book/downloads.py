@@ -22,7 +22,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import subprocess
 import tarfile
 from datetime import UTC, datetime
@@ -34,7 +33,7 @@ from sphinx.util import logging
 
 from clusternet._version import __release_date__, __version__
 from clusternet.bibstyle import author_year_label
-from clusternet.book.notebooks import References, UnresolvedReference, plain_notebook
+from clusternet.book.notebooks import ROLE, References, UnresolvedReference, plain_notebook
 
 __all__ = [
     "ARCHIVE",
@@ -55,7 +54,6 @@ __all__ = [
 
 LOGGER = logging.getLogger(__name__)
 ARCHIVE = "innovation-clustered-networks"
-CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
 REPORT = "Innovation in Clustered Networks"
 SKIP_PARTS = {".git", ".venv", "_build", "build", "__pycache__", ".pytest_cache", ".ruff_cache"}
 
@@ -166,9 +164,17 @@ def _citations(bibfiles: list[Path], keys: set[str]) -> dict[str, tuple[str, str
 
 
 def _cited_keys(texts: list[str]) -> set[str]:
-    """Bib keys cited by ``{cite...}`` roles in ``texts``."""
+    """Bib keys cited by ``{cite...}`` roles in ``texts``.
+
+    >>> sorted(_cited_keys(["{cite:p}`porter1998, uzzi2005` and {cite:t}`mulder2007`", "{glue}`q`"]))
+    ['mulder2007', 'porter1998', 'uzzi2005']
+    """
+    roles = (role for text in texts for role in ROLE.finditer(text))
     return {
-        key.strip() for text in texts for body in CITE_ROLE.findall(text) for key in body.split(",")
+        key.strip()
+        for role in roles
+        if role["role"].startswith("cite")
+        for key in role["body"].split(",")
     }
 
 
@@ -201,18 +207,13 @@ def _bibfiles(app) -> list[Path]:
     return [Path(app.srcdir) / name for name in app.config.bibtex_bibfiles]
 
 
-def chapter_references(app, docname: str, citations: dict | None = None) -> References:
-    """What the roles of page ``docname`` resolve to in this build.
-
-    ``citations`` (bib key -> (authors, year)) are computed from the page when not given.
-    """
+def chapter_references(app, docname: str, citations: dict) -> References:
+    """What the roles of page ``docname`` resolve to in this build (``citations``: bib key ->
+    (authors, year), made once for every page by :func:`write_notebooks`)."""
     labels = app.env.domaindata["std"]["labels"]
     titles = {label: title for label, (_doc, _id, title) in labels.items() if title}
     titles.update({doc: app.env.titles[doc].astext() for doc in app.env.titles})
     glue_file = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.glue.json"
-    if citations is None:
-        text = Path(app.env.doc2path(docname)).read_text(encoding="utf-8")
-        citations = _citations(_bibfiles(app), _cited_keys([text]))
     return References(
         glue=_glue_texts(glue_file),
         citations=citations,
