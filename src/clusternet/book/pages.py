@@ -283,14 +283,9 @@ def _drop_unused_assets(app, pagename, templatename, context, doctree):
 def _accessible_pages(app, pagename, templatename, context, doctree):
     if context.get("body"):
         context["body"] = accessible_body(context["body"])
-    generate = context.get("generate_toctree_html")
-    if generate is not None and not getattr(generate, "clusternet_named", False):
-
-        def named_toggles(*args, **kwargs):
-            return name_toggles(str(generate(*args, **kwargs)))
-
-        named_toggles.clusternet_named = True
-        context["generate_toctree_html"] = named_toggles
+    generate = context.get("generate_toctree_html")  # the theme's, made anew for each page
+    if generate is not None:
+        context["generate_toctree_html"] = lambda *a, **k: name_toggles(str(generate(*a, **k)))
 
 
 #: A sidebar entry with sub-pages: its link, then the theme's disclosure widget, whose
